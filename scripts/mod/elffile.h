@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Class- and endian-neutral access to ELF relocatable objects.
+ *
+ * One object file is mapped once (private, writable: modpost shortens some
+ * symbol names in place, exactly like the kernel's modpost does), its
+ * section headers and symbols are decoded into host-order arrays, and
+ * every offset, size and index is checked here, so the rest of modpost
+ * never touches raw file bytes without a bounds check.
+ *
+ * All errors are reported through fatal() with the wording of the stock
+ * modpost where it has one; elf_open() therefore either succeeds, reports
+ * "not an ELF object" (a case modpost silently ignores), or exits.
+ */
+#ifndef MODPOST_ELFFILE_H
+#define MODPOST_ELFFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Reserved section indices (SHN_LORESERVE..SHN_HIRESERVE) are moved to the
+ * top of the unsigned range, so that they never collide with real section
+ * indices and always compare above them (this also fixes the order in which
+ * the nearest-symbol search sorts them).
+ */
+#define ELF_SPECIAL_SHNDX(raw)	((unsigned int)(raw) - 0xffffu - 1u)
+
+struct elf_section {
+	const char *name;
+	uint32_t type;
+	uint32_t link;
+	uint32_t info;
+	uint64_t flags;
+	uint64_t addr;
+	uint64_t offset;
+	uint64_t size;
+	uint64_t addralign;
+	uint64_t entsize;
+	unsigned char *data;	/* NULL for SHT_NOBITS */
+};
+
+struct elf_symbol {
+	const char *name;	/* into the (private) string table */
+	uint64_t value;
+	uint64_t size;
+	unsigned int shndx;	/* resolved through SHT_SYMTAB_SHNDX; see ELF_SPECIAL_SHNDX */
+	uint16_t raw_shndx;	/* st_shndx as stored */
+	unsigned char bind;
+	unsigned char type;
+	unsigned char other;
+};
+
+struct elf_reloc {
+	uint64_t offset;
+	int64_t addend;		/* RELA addend; 0 for REL */
+	uint32_t sym;		/* symbol table index, checked against nsyms */
+	uint32_t type;
+};
+
+struct elf_file {
+	const char *path;
+	unsigned char *map;
+	size_t size;
+
+	bool is64;
+	bool big_endian;
+	uint16_t type;		/* e_type */
+	uint16_t machine;	/* e_machine */
+	unsigned int ehdr_size;	/* sizeof(Elf{32,64}_Ehdr) */
+
+	unsigned int nsections;
+	unsigned int shstrndx;
+	struct elf_section *sections;
+
+	unsigned int symtab_index;	/* 0 when there is none */
+	unsigned int nsyms;
+	struct elf_symbol *syms;
+	char *strtab;
+	size_t strtab_size;
+
+	unsigned int modinfo_index;	/* 0 when there is none */
+	unsigned int export_symbol_index; /* 0 when there is none */
+};
+
+enum elf_open_result {
+	ELF_OPEN_OK,
+	ELF_OPEN_NOT_ELF,	/* too small or no ELF magic: ignore the file */
+	ELF_OPEN_MISSING,	/* could not be opened; errno is set */
+};
+
+/*
+ * Map and decode @path.  Reports malformed objects with fatal().
+ * On ELF_OPEN_NOT_ELF the file has already been released.
+ */
+enum elf_open_result elf_open(struct elf_file *elf, const char *path);
+void elf_close(struct elf_file *elf);
+
+/* Host-order reads of target-order data, with the file's endianness. */
+uint16_t elf_get16(const struct elf_file *elf, const void *p);
+uint32_t elf_get32(const struct elf_file *elf, const void *p);
+uint64_t elf_get64(const struct elf_file *elf, const void *p);
+/* A pointer-sized (Elf_Addr) value. */
+uint64_t elf_get_addr(const struct elf_file *elf, const void *p);
+static inline unsigned int elf_addr_size(const struct elf_file *elf)
+{
+	return elf->is64 ? 8 : 4;
+}
+
+/* Section of index @shndx, or NULL for 0/special/out-of-range indices. */
+const struct elf_section *elf_section(const struct elf_file *elf,
+				      unsigned int shndx);
+/* Name of section @shndx, "" when there is no such section. */
+const char *elf_section_name(const struct elf_file *elf, unsigned int shndx);
+
+/*
+ * @len bytes at @offset inside section @shndx, or NULL when that range is
+ * not in the file.  A NOBITS section yields NULL (callers that treat it as
+ * zeros must check the section type themselves).
+ */
+const unsigned char *elf_section_bytes(const struct elf_file *elf,
+				       unsigned int shndx, uint64_t offset,
+				       uint64_t len);
+
+/* The symbol's value bytes (section data at st_value), bounds-checked. */
+const unsigned char *elf_symbol_bytes(const struct elf_file *elf,
+				      const struct elf_symbol *sym,
+				      uint64_t len);
+
+/* NUL-terminated string at @offset inside section @shndx, or NULL. */
+const char *elf_section_string(const struct elf_file *elf, unsigned int shndx,
+			       uint64_t offset);
+
+/*
+ * Relocation sections (SHT_REL / SHT_RELA): number of entries, and entry
+ * @i decoded.  elf_reloc_get() reports a symbol index outside the symbol
+ * table with fatal().
+ */
+size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs);
+void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
+		   size_t i, struct elf_reloc *out);
+
+static inline unsigned int elf_symbol_index(const struct elf_file *elf,
+					    const struct elf_symbol *sym)
+{
+	return (unsigned int)(sym - elf->syms);
+}
+
+/*
+ * Symbols whose names are not meant for people: empty names and the
+ * assembler's mapping/local labels (".L*", "L0*", "$*").
+ */
+bool elf_name_is_valid(const char *name);
+
+#endif /* MODPOST_ELFFILE_H */

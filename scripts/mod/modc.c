@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generated <module>.mod.c (and .vmlinux.export.c in-tree): blocks in a
+ * fixed order, each opened by a blank line, exactly as the target kernel's
+ * modpost writes them.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "modc.h"
+#include "modpost.h"
+#include "output.h"
+
+static void add_header(struct buffer *b, const struct module *mod)
+{
+	buf_printf(b, "#include <linux/module.h>\n");
+	buf_printf(b, "#include <linux/export-internal.h>\n");
+	buf_printf(b, "#include <linux/compiler.h>\n");
+	buf_printf(b, "\n");
+	buf_printf(b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
+	buf_printf(b, "\n");
+	buf_printf(b, "__visible struct module __this_module\n");
+	buf_printf(b, "__section(\".gnu.linkonce.this_module\") = {\n");
+	buf_printf(b, "\t.name = KBUILD_MODNAME,\n");
+	if (mod->has_init)
+		buf_printf(b, "\t.init = init_module,\n");
+	if (mod->has_cleanup)
+		buf_printf(b, "#ifdef CONFIG_MODULE_UNLOAD\n"
+			      "\t.exit = cleanup_module,\n"
+			      "#endif\n");
+	buf_printf(b, "\t.arch = MODULE_ARCH_INIT,\n");
+	buf_printf(b, "};\n");
+
+	if (!opts.external_module)
+		buf_printf(b, "\nMODULE_INFO(intree, \"Y\");\n");
+	if (str_starts(mod->name, "drivers/staging"))
+		buf_printf(b, "\nMODULE_INFO(staging, \"Y\");\n");
+	if (str_starts(mod->name, "tools/testing"))
+		buf_printf(b, "\nMODULE_INFO(test, \"Y\");\n");
+}
+
+static bool export_is_emitted(const struct symbol *sym)
+{
+	return !opts.trim_unused_exports || sym->used;
+}
+
+static void add_exported_symbols(struct buffer *b, const struct module *mod)
+{
+	buf_printf(b, "\n");
+	for (size_t i = 0; i < mod->exports.n; i++) {
+		const struct symbol *sym = mod->exports.v[i];
+
+		if (export_is_emitted(sym))
+			buf_printf(b, "KSYMTAB_%s(%s, \"%s\", \"%s\");\n",
+				   sym->is_func ? "FUNC" : "DATA", sym->name,
+				   sym->is_gpl_only ? "_gpl" : "", sym->namespace);
+	}
+
+	if (!opts.modversions)
+		return;
+
+	buf_printf(b, "\n");
+	for (size_t i = 0; i < mod->exports.n; i++) {
+		const struct symbol *sym = mod->exports.v[i];
+
+		if (!export_is_emitted(sym))
+			continue;
+		if (!sym->crc_valid)
+			warn("EXPORT symbol \"%s\" [%s%s] version generation failed, symbol will not be versioned.\n"
+			     "Is \"%s\" prototyped in <asm/asm-prototypes.h>?\n",
+			     sym->name, mod->name, mod->is_vmlinux ? "" : ".ko",
+			     sym->name);
+		buf_printf(b, "SYMBOL_CRC(%s, 0x%08x, \"%s\");\n",
+			   sym->name, sym->crc, sym->is_gpl_only ? "_gpl" : "");
+	}
+}
+
+static void add_versions(struct buffer *b, const struct module *mod)
+{
+	if (!opts.modversions)
+		return;
+
+	buf_printf(b, "\n");
+	buf_printf(b, "static const struct modversion_info ____versions[]\n");
+	buf_printf(b, "__used __section(\"__versions\") = {\n");
+	for (size_t i = 0; i < mod->unresolved.n; i++) {
+		const struct symbol *s = mod->unresolved.v[i];
+
+		if (!s->module)
+			continue;
+		if (!s->crc_valid) {
+			warn("\"%s\" [%s.ko] has no CRC!\n", s->name, mod->name);
+			continue;
+		}
+		if (strlen(s->name) >= mod->name_len_max) {
+			/* the kernel's table has fixed-size names: stop here */
+			error("too long symbol \"%s\" [%s.ko]\n", s->name, mod->name);
+			break;
+		}
+		buf_printf(b, "\t{ %#8x, \"%s\" },\n", s->crc, s->name);
+	}
+	buf_printf(b, "};\n");
+}
+
+static void add_depends(struct buffer *b, const struct module *mod)
+{
+	bool first = true;
+
+	/* vmlinux is never a dependency; every other exporter once */
+	for (size_t i = 0; i < mod->unresolved.n; i++) {
+		struct module *exporter = mod->unresolved.v[i]->module;
+
+		if (exporter)
+			exporter->seen = exporter->is_vmlinux;
+	}
+
+	buf_printf(b, "\n");
+	buf_printf(b, "MODULE_INFO(depends, \"");
+	for (size_t i = 0; i < mod->unresolved.n; i++) {
+		struct module *exporter = mod->unresolved.v[i]->module;
+
+		if (!exporter || exporter->seen)
+			continue;
+		exporter->seen = true;
+		buf_printf(b, "%s%s", first ? "" : ",", exporter->basename);
+		first = false;
+	}
+	buf_printf(b, "\");\n");
+}
+
+static void add_srcversion(struct buffer *b, const struct module *mod)
+{
+	if (mod->srcversion[0]) {
+		buf_printf(b, "\n");
+		buf_printf(b, "MODULE_INFO(srcversion, \"%s\");\n", mod->srcversion);
+	}
+}
+
+void write_mod_c_file(struct module *mod)
+{
+	struct buffer b = { 0 };
+	char fname[PATH_MAX];
+	int ret;
+
+	add_header(&b, mod);
+	add_exported_symbols(&b, mod);
+	add_versions(&b, mod);
+	add_depends(&b, mod);
+	add_moddevtable(&b, mod);
+	add_srcversion(&b, mod);
+
+	ret = snprintf(fname, sizeof(fname), "%s.mod.c", mod->name);
+	if (ret >= (int)sizeof(fname))
+		error("%s: too long path was truncated\n", fname);
+	else
+		write_if_changed(&b, fname);
+	buf_free(&b);
+}
+
+void write_vmlinux_export_c_file(struct module *mod)
+{
+	struct buffer b = { 0 };
+
+	buf_printf(&b, "#include <linux/export-internal.h>\n");
+	add_exported_symbols(&b, mod);
+	write_if_changed(&b, ".vmlinux.export.c");
+	buf_free(&b);
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * modpost: the step of a kernel module build that runs between compiling
+ * and the final link.  It reads the module objects (and vmlinux.o in-tree)
+ * plus the symbol dumps of what they build against, checks that every
+ * undefined symbol is exported by someone (with the right license and
+ * namespace), and writes <module>.mod.c and the Module.symvers dump.
+ *
+ * The passes run in a fixed order: read dumps, read objects, cross-check,
+ * write outputs.  Any error suppresses the outputs written after it and
+ * makes the exit status 1.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checks.h"
+#include "kversion.h"
+#include "modc.h"
+#include "modpost.h"
+#include "objects.h"
+#include "symvers.h"
+
+struct modpost_options opts = {
+	.sec_mismatch_warn_only = true,
+};
+
+struct run_files {
+	const char **dumps;		/* -i, in order */
+	size_t ndumps;
+	const char *dump_write;		/* -o */
+	const char *files_source;	/* -T */
+	const char *unused_exports_white_list;	/* -u */
+	const char *missing_namespace_deps;	/* -d */
+};
+
+static void parse_command_line(int argc, char **argv, struct run_files *f)
+{
+	int opt;
+
+	f->dumps = xcalloc(argc, sizeof(*f->dumps));
+	while ((opt = getopt(argc, argv, kprofile->optstring)) != -1) {
+		switch (opt) {
+		case 'e': opts.external_module = true; break;
+		case 'i': f->dumps[f->ndumps++] = optarg; break;
+		case 'M': opts.module_enabled = true; break;
+		case 'm': opts.modversions = true; break;
+		case 'n': opts.ignore_missing_files = true; break;
+		case 'o': f->dump_write = optarg; break;
+		case 'a': opts.all_versions = true; break;
+		case 'T': f->files_source = optarg; break;
+		case 't': opts.trim_unused_exports = true; break;
+		case 'u': f->unused_exports_white_list = optarg; break;
+		case 'W': opts.extra_warn = true; break;
+		case 'w': opts.warn_unresolved = true; break;
+		case 'E': opts.sec_mismatch_warn_only = false; break;
+		case 'N': opts.allow_missing_ns_imports = true; break;
+		case 'd': f->missing_namespace_deps = optarg; break;
+		default: exit(1);	/* getopt() has said what is wrong */
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct run_files f = { 0 };
+
+	parse_command_line(argc, argv, &f);
+
+	for (size_t i = 0; i < f.ndumps; i++)
+		read_dump(f.dumps[i]);
+	while (optind < argc)
+		read_symbols(argv[optind++]);
+	if (f.files_source)
+		read_symbols_from_files(f.files_source);
+
+	for (size_t i = 0; i < nmodules; i++) {
+		struct module *mod = modules[i];
+
+		if (mod->from_dump || mod->is_vmlinux)
+			continue;
+		check_modname_len(mod);
+		check_exports(mod);
+	}
+
+	if (f.unused_exports_white_list)
+		mark_whitelisted_exports_used(f.unused_exports_white_list);
+
+	for (size_t i = 0; i < nmodules; i++) {
+		struct module *mod = modules[i];
+
+		if (mod->from_dump)
+			continue;
+		if (mod->is_vmlinux)
+			write_vmlinux_export_c_file(mod);
+		else
+			write_mod_c_file(mod);
+	}
+
+	if (f.missing_namespace_deps)
+		write_namespace_deps_file(f.missing_namespace_deps);
+	if (f.dump_write)
+		write_dump(f.dump_write);
+
+	if (section_mismatch_count() && !opts.sec_mismatch_warn_only)
+		error("Section mismatches detected.\n"
+		      "Set CONFIG_SECTION_MISMATCH_WARN_ONLY=y to allow them.\n");
+	report_suppressed_unresolved();
+
+	return error_occurred() ? 1 : 0;
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * modpost's shared state: the run's options, the modules it processes (or
+ * knows from symbol dumps), their exported and unresolved symbols, and the
+ * growable text buffer the generated files are assembled in.
+ */
+#ifndef MODPOST_H
+#define MODPOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "elffile.h"
+#include "log.h"
+
+/* ---- options (one run) ---- */
+
+struct modpost_options {
+	bool external_module;		/* -e */
+	bool module_enabled;		/* -M: exports come from .export_symbol */
+	bool modversions;		/* -m */
+	bool all_versions;		/* -a: srcversion for every module */
+	bool ignore_missing_files;	/* -n */
+	bool warn_unresolved;		/* -w */
+	bool sec_mismatch_warn_only;	/* cleared by -E */
+	bool trim_unused_exports;	/* -t */
+	bool allow_missing_ns_imports;	/* -N */
+	bool extra_warn;		/* -W */
+};
+
+extern struct modpost_options opts;
+
+/* ---- text buffers ---- */
+
+struct buffer {
+	char *p;
+	size_t pos;
+	size_t size;
+};
+
+/*
+ * Append formatted text.  Like the stock modpost, one call may produce at
+ * most 499 characters; longer output is a fatal error ("buf_printf output
+ * truncated ...").  Generated files are therefore assembled with the same
+ * call granularity as the stock tool, so that the same inputs hit the limit.
+ */
+void buf_printf(struct buffer *buf, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void buf_write(struct buffer *buf, const char *s, size_t len);
+void buf_free(struct buffer *buf);
+
+/* ---- lists ---- */
+
+struct string_list {
+	char **v;
+	size_t n, cap;
+};
+
+bool string_list_contains(const struct string_list *l, const char *s);
+/* Add @s unless present.  The empty namespace "" is always implicitly present. */
+void namespace_list_add(struct string_list *l, const char *s);
+bool namespace_list_contains(const struct string_list *l, const char *s);
+
+struct symbol;
+
+struct symbol_list {
+	struct symbol **v;
+	size_t n, cap;
+};
+
+/* ---- modules and symbols ---- */
+
+struct module;
+
+struct symbol {
+	struct symbol *hash_next;	/* exports hash chain */
+	struct module *module;		/* exporter; for unresolved: resolved exporter */
+	char *namespace;		/* exports: "" when none */
+	unsigned int crc;
+	bool crc_valid;
+	bool weak;			/* unresolved: weak reference */
+	bool is_func;			/* exports: STT_FUNC */
+	bool is_gpl_only;		/* exports: EXPORT_SYMBOL_GPL */
+	bool used;			/* exports: something uses it */
+	char name[];
+};
+
+struct module {
+	char *name;			/* object path without ".o" */
+	const char *basename;		/* text after the last '/' of name */
+	bool is_vmlinux;
+	bool from_dump;			/* known only from a symvers file */
+	bool is_gpl_compatible;
+	bool has_init;
+	bool has_cleanup;
+	bool seen;			/* scratch flag for add_depends */
+	unsigned int name_len_max;	/* MODULE_NAME_LEN: 64 - sizeof(Elf_Addr) */
+	struct symbol_list exports;	/* registration order */
+	struct symbol_list unresolved;	/* symbol table order */
+	struct string_list imported_namespaces;
+	struct string_list missing_namespaces;
+	struct buffer aliases;		/* MODULE_ALIAS lines from file2alias */
+	char srcversion[25];
+};
+
+/* All modules in creation order: dumps first, then objects. */
+extern struct module **modules;
+extern size_t nmodules;
+
+struct module *module_new(const char *name, size_t namelen);
+struct module *module_find(const char *name);
+
+/*
+ * Register an export.  Reports "exported twice" as the stock tool does;
+ * lookups always find the newest registration of a name.
+ */
+struct symbol *export_add(struct module *mod, const char *name, bool gpl_only,
+			  const char *namespace);
+/* Newest export of @name ("." prefix ignored, as on PPC64), or NULL. */
+struct symbol *export_find(const char *name);
+/* Newest export of @name by @mod, or NULL. */
+struct symbol *export_find_in(const char *name, const struct module *mod);
+
+void unresolved_add(struct module *mod, const char *name, bool weak);
+
+/* ---- per-object facts ---- */
+
+/* Value of the first/next "tag=value" entry in .modinfo, or NULL. */
+const char *modinfo_get(const struct elf_file *elf, const char *tag,
+			const char *prev);
+
+/* Read a whole text file (perror + exit 1 on failure); caller frees. */
+char *read_text_file(const char *path);
+
+/* CRCs from "#SYMVER" lines of the module's objects' .cmd files. */
+void mod_set_crcs(struct module *mod);
+
+/* ---- passes implemented in their own files ---- */
+
+/* file2alias.c: collect MODULE_ALIAS lines from device tables */
+void handle_moddevtable(struct module *mod, struct elf_file *elf,
+			const struct elf_symbol *sym, const char *symname);
+void add_moddevtable(struct buffer *buf, struct module *mod);
+
+/* srcversion.c: 23-character srcversion of the module's sources */
+void get_src_version(const char *modname, char sum[], unsigned int sumlen);
+
+/*
+ * secmismatch.c: walk every relocation section of @elf: the
+ * non-allocatable-section warning, export validation (-M, adds exports to
+ * @mod), section-mismatch and exception-table checks.
+ */
+void check_sec_ref(struct module *mod, struct elf_file *elf);
+/* number of section mismatches reported so far */
+unsigned int section_mismatch_count(void);
+
+/* ---- small helpers ---- */
+
+static inline bool str_starts(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return false;
+	return true;
+}
+
+bool str_ends(const char *s, const char *suffix);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif /* MODPOST_H */

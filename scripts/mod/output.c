@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Writing generated files.  Nothing is written once an error has been
+ * reported.  A regular file is replaced atomically (written to a temporary
+ * file in the same directory, then renamed), so a reader or a failure never
+ * sees half a file; anything else (a device such as /dev/null, a FIFO) is
+ * written in place.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "modpost.h"
+#include "output.h"
+
+static mode_t new_file_mode(void)
+{
+	static mode_t mode = (mode_t)-1;
+
+	if (mode == (mode_t)-1) {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	return mode;
+}
+
+static bool write_all(int fd, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += n;
+		len -= n;
+	}
+	return true;
+}
+
+static void write_in_place(const struct buffer *b, const char *fname)
+{
+	int fd = open(fname, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+	if (fd < 0 || !write_all(fd, b->p, b->pos) || close(fd) != 0)
+		fatal_perror(fname);
+}
+
+static void write_atomically(const struct buffer *b, const char *fname)
+{
+	const char *slash = strrchr(fname, '/');
+	int dirlen = slash ? (int)(slash - fname) + 1 : 0;
+	size_t tmplen = strlen(fname) + 16;
+	char *tmp = xmalloc(tmplen);
+	int fd, saved;
+
+	snprintf(tmp, tmplen, "%.*s.%s.XXXXXX", dirlen, fname, fname + dirlen);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		fatal_perror(fname);
+	if (fchmod(fd, new_file_mode()) != 0 || !write_all(fd, b->p, b->pos) ||
+	    close(fd) != 0 || rename(tmp, fname) != 0) {
+		saved = errno;
+		unlink(tmp);
+		errno = saved;
+		fatal_perror(fname);
+	}
+	free(tmp);
+}
+
+void write_buf(const struct buffer *b, const char *fname)
+{
+	struct stat st;
+
+	if (error_occurred())
+		return;
+
+	if (lstat(fname, &st) == 0 && !S_ISREG(st.st_mode))
+		write_in_place(b, fname);
+	else
+		write_atomically(b, fname);
+}
+
+void write_if_changed(const struct buffer *b, const char *fname)
+{
+	struct stat st;
+	bool same = false;
+	int fd = open(fname, O_RDONLY);
+
+	if (fd >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size == b->pos) {
+			char *old = xmalloc(b->pos);
+			size_t got = 0;
+
+			while (got < b->pos) {
+				ssize_t n = read(fd, old + got, b->pos - got);
+
+				if (n <= 0)
+					break;
+				got += n;
+			}
+			same = got == b->pos && memcmp(old, b->p, b->pos) == 0;
+			free(old);
+		}
+		close(fd);
+	}
+	if (!same)
+		write_buf(b, fname);
+}
