@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "checks.h"
+#include "dispatch.h"
 #include "kversion.h"
 #include "modc.h"
 #include "modpost.h"
@@ -65,12 +66,18 @@ int main(int argc, char **argv)
 {
 	struct run_files f = { 0 };
 
+	const char *stdin_object;
+
 	parse_command_line(argc, argv, &f);
+	stdin_object = dispatch_probe(optind < argc ? argv[optind] : NULL,
+				      f.files_source);
 
 	for (size_t i = 0; i < f.ndumps; i++)
 		read_dump(f.dumps[i]);
 	while (optind < argc)
 		read_symbols(argv[optind++]);
+	if (stdin_object)
+		read_symbols(stdin_object);
 	if (f.files_source)
 		read_symbols_from_files(f.files_source);
 

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What Debian's modpost dispatcher does before the real modpost runs.
+ *
+ * Debian kernel build trees ship scripts/mod/modpost as a small program
+ * that inspects the first object and execs one of four real binaries
+ * (32/64-bit, little/big endian).  kbuild always goes through it, so its
+ * observable behaviour is part of "what modpost does" there: an empty
+ * object list means no run at all (exit 0, no outputs), and the first
+ * object must be readable and look like ELF.  This binary reads every ELF
+ * flavour itself, so only the checks remain.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispatch.h"
+
+/* Read the first line of the object list; exits as the dispatcher does. */
+static char *first_listed_object(const char *list, bool *from_stdin)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	*from_stdin = strcmp(list, "-") == 0;
+	if (*from_stdin) {
+		/* unbuffered, so that only this line is consumed from stdin */
+		f = stdin;
+		setvbuf(stdin, NULL, _IONBF, 0);
+	} else {
+		f = fopen(list, "r");
+		if (!f) {
+			fprintf(stderr, "Can't open \"%s\"\n", list);
+			exit(1);
+		}
+	}
+
+	errno = 0;
+	if (getline(&line, &cap, f) < 0) {
+		if (errno) {
+			fprintf(stderr, "Can't read \"%s\"\n", list);
+			exit(1);
+		}
+		exit(0);	/* empty list: nothing to do, nothing written */
+	}
+	if (!*from_stdin)
+		fclose(f);
+	line[strcspn(line, "\n")] = '\0';
+	return line;
+}
+
+const char *dispatch_probe(const char *first_positional, const char *list)
+{
+	unsigned char ident[EI_NIDENT];
+	const char *name;
+	char *listed = NULL;
+	bool from_stdin = false;
+	FILE *f;
+
+	if (first_positional)
+		name = first_positional;
+	else if (list)
+		name = listed = first_listed_object(list, &from_stdin);
+	else
+		exit(0);	/* no objects at all */
+
+	f = fopen(name, "r");
+	if (!f) {
+		fprintf(stderr, "Can't open \"%s\"\n", name);
+		exit(1);
+	}
+	if (fread(ident, 1, EI_NIDENT, f) != EI_NIDENT) {
+		fprintf(stderr, "Error: input truncated\n");
+		exit(1);
+	}
+	fclose(f);
+	if (memcmp(ident, ELFMAG, SELFMAG) != 0) {
+		fprintf(stderr, "Error: not ELF\n");
+		exit(1);
+	}
+	if ((ident[EI_DATA] != ELFDATA2LSB && ident[EI_DATA] != ELFDATA2MSB) ||
+	    (ident[EI_CLASS] != ELFCLASS32 && ident[EI_CLASS] != ELFCLASS64))
+		exit(1);	/* the dispatcher has no binary for it, and says nothing */
+
+	/*
+	 * A name taken from stdin cannot be read there again: it becomes an
+	 * extra positional object, processed before the rest of the list.
+	 */
+	if (from_stdin)
+		return listed;
+	free(listed);
+	return NULL;
+}

@@ -1,0 +1,165 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Bad input: corrupt objects, missing files and malformed symbol dumps.
+#
+# Every case runs through the stock modpost and through ours (the normal
+# build and the AddressSanitizer/UBSan build).  Ours must never crash or
+# hang, must leave its inputs untouched and must write no output when it
+# fails.  Where the stock tool terminates normally, ours must agree with
+# it exactly (status and messages); where the stock tool crashes, ours must
+# fail cleanly with an "ERROR: modpost:" message.
+#
+# Environment: MODPOST (ours), MODPOST_SAN (sanitizer build, optional),
+# KDIR (target kernel build tree; the stock modpost is its scripts/mod/modpost).
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
+MODPOST=${MODPOST:-$TOP/build/modpost}
+MODPOST_SAN=${MODPOST_SAN:-$TOP/build/san/modpost}
+STOCK=$KDIR/scripts/mod/modpost
+WORK=${WORK:-$(mktemp -d /tmp/badinput.XXXXXX)}
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+
+cc -O1 -g -Wall -Wextra -Werror -o "$WORK/mkbad" "$TOP/selftests/badinput/mkbad.c"
+cc -O2 -fno-pic -fno-asynchronous-unwind-tables -c -o "$WORK/good.o" "$TOP/selftests/badinput/good.c"
+
+binaries=("$MODPOST")
+[ -x "$MODPOST_SAN" ] && binaries+=("$MODPOST_SAN")
+
+# Malformed objects that the stock tool reads without noticing (it trusts
+# its input and carries on with garbage, or dies on a stray message);
+# ours must refuse them with a clear error instead of agreeing.
+refused_variants=" shoff-zero shentsize-wrong shstrndx-out-of-range truncated-half
+	truncated-section-headers section-size-overflow symtab-link-out-of-range
+	symtab-size-ragged strtab-unterminated modinfo-unterminated rela-size-ragged "
+refused_variants=" $(echo $refused_variants) "
+
+# A case directory may hold the standard input to give modpost ("-T -").
+stdin_of() { if [ -f "$1/stdin" ]; then echo "$1/stdin"; else echo /dev/null; fi; }
+
+# Messages name the program on a bad option: compare them without it.
+normalise() { sed -e "s|$STOCK|modpost|g" -e "s|$1|modpost|g" "$2"; }
+
+# run_case LABEL MODE DIR -- ARGS...: run stock and ours in copies of DIR
+# and judge.  MODE "stock": ours must match the stock tool wherever the
+# stock tool terminates normally; MODE "refuse": ours must fail cleanly.
+run_case() {
+	local label=$1 mode=$2 dir=$3
+	shift 4
+	local s="$WORK/$label.stock"
+	rm -rf "$s" && cp -a "$dir" "$s"
+	local stock_rc
+	# an inner shell reports a crash of the stock tool to /dev/null, not to us
+	sh -c 'cd "$1" && shift && timeout 20 "$@" >stdout 2>stderr; echo $? >status' \
+		sh "$s" "$STOCK" "$@" 2>/dev/null <"$(stdin_of "$dir")"
+	stock_rc=$(cat "$s/status")
+
+	for bin in "${binaries[@]}"; do
+		local tag=$label
+		[ "$bin" = "$MODPOST_SAN" ] && tag="$label [asan+ubsan]"
+		local o="$WORK/$label.ours"
+		rm -rf "$o" && cp -a "$dir" "$o"
+		local before after rc=0
+		before=$(cd "$o" && find . -type f ! -name 'std*' ! -name status -exec md5sum {} + | sort)
+		(cd "$o" && timeout 20 "$bin" "$@" >stdout 2>stderr <"$(stdin_of "$dir")") || rc=$?
+		after=$(cd "$o" && find . -type f ! -name 'std*' ! -name status ! -name '*.mod.c' ! -name 'out.symvers' -exec md5sum {} + | sort)
+
+		if [ "$rc" -ge 124 ]; then
+			fail "$tag" "ours terminated abnormally (status $rc)"; sed 's/^/    /' "$o/stderr" | head -20
+			continue
+		fi
+		if grep -q -e AddressSanitizer -e 'runtime error' "$o/stderr"; then
+			fail "$tag" "sanitizer report"; head -20 "$o/stderr" | sed 's/^/    /'
+			continue
+		fi
+		if [ "$before" != "$after" ]; then
+			fail "$tag" "an input file was modified"
+			continue
+		fi
+		if [ "$mode" = stock ] && [ "$stock_rc" -lt 124 ]; then
+			# stock terminated normally: match it exactly
+			if [ "$rc" != "$stock_rc" ]; then
+				fail "$tag" "status $rc, stock $stock_rc"; sed 's/^/    ours: /' "$o/stderr" | head -5
+				continue
+			fi
+			if ! cmp -s <(normalise "$bin" "$s/stderr") <(normalise "$bin" "$o/stderr"); then
+				fail "$tag" "messages differ from stock"
+				{ diff <(normalise "$bin" "$s/stderr") <(normalise "$bin" "$o/stderr") || true; } | head -10 | sed "s/^/    /"
+				continue
+			fi
+			if [ "$rc" -ne 0 ] && ls "$o"/*.mod.c "$o"/out.symvers >/dev/null 2>&1; then
+				fail "$tag" "output written although modpost failed"
+				continue
+			fi
+		else
+			# malformed input (or stock crashed): ours must fail cleanly
+			if [ "$rc" -ne 1 ] || ! grep -q '^ERROR: modpost: ' "$o/stderr"; then
+				fail "$tag" "stock status $stock_rc; ours status $rc without an ERROR line"
+				sed 's/^/    /' "$o/stderr" | head -5
+				continue
+			fi
+			if ls "$o"/*.mod.c "$o"/out.symvers >/dev/null 2>&1; then
+				fail "$tag" "output written although modpost failed"
+				continue
+			fi
+		fi
+		ok "$tag$( [ "$stock_rc" -ge 124 ] && echo " (stock crashed: status $stock_rc)" || true)"
+	done
+}
+
+# --- corrupt objects ---
+for variant in $("$WORK/mkbad" list); do
+	d="$WORK/in.$variant"
+	rm -rf "$d" && mkdir -p "$d"
+	"$WORK/mkbad" "$WORK/good.o" "$variant" "$d/x.o"
+	: >"$d/x.mod"
+	echo "x.o" >"$d/modules.order"
+	mode=stock
+	case "$refused_variants" in *" $variant "*) mode=refuse ;; esac
+	run_case "object-$variant" "$mode" "$d" -- -M -m -o out.symvers -T modules.order -e
+done
+
+# --- missing and malformed files ---
+mk() { local d="$WORK/in.$1"; rm -rf "$d" && mkdir -p "$d"; cp "$WORK/good.o" "$d/x.o"; echo "$d"; }
+
+d=$(mk missing-object); rm "$d/x.o"
+run_case missing-object stock "$d" -- -o out.symvers x.o
+run_case missing-object-ignored stock "$d" -- -n -o out.symvers x.o
+d=$(mk missing-mod-file)
+run_case missing-mod-file stock "$d" -- -m -o out.symvers x.o
+d=$(mk missing-cmd-file); echo x.o >"$d/x.mod"
+run_case missing-cmd-file stock "$d" -- -m -o out.symvers x.o
+d=$(mk missing-order-file)
+run_case missing-order-file stock "$d" -- -o out.symvers -T modules.order
+run_case order-from-empty-stdin stock "$d" -- -o out.symvers -T -
+printf 'x.o\n' >"$d/stdin"
+run_case order-from-stdin stock "$d" -- -o out.symvers -T -
+d=$(mk not-dot-o); mv "$d/x.o" "$d/x.obj"
+run_case not-dot-o stock "$d" -- -o out.symvers x.obj
+d=$(mk empty-object); : >"$d/x.o"
+run_case empty-object stock "$d" -- -o out.symvers x.o
+d=$(mk missing-symvers)
+run_case missing-symvers stock "$d" -- -i nope.symvers -o out.symvers x.o
+d=$(mk symvers-four-columns); printf '0x12345678\texternal_function\tvmlinux\tEXPORT_SYMBOL\n' >"$d/in.symvers"
+run_case symvers-four-columns stock "$d" -- -i in.symvers -o out.symvers x.o
+d=$(mk symvers-bad-crc); printf '0x1234zz78\texternal_function\tvmlinux\tEXPORT_SYMBOL\t\n' >"$d/in.symvers"
+run_case symvers-bad-crc stock "$d" -- -i in.symvers -o out.symvers x.o
+d=$(mk symvers-empty-name); printf '0x12345678\t\tvmlinux\tEXPORT_SYMBOL\t\n' >"$d/in.symvers"
+run_case symvers-empty-name stock "$d" -- -i in.symvers -o out.symvers x.o
+d=$(mk symvers-unknown-type); printf '0x12345678\texternal_function\tvmlinux\tEXPORT_SYMBOL_FOO\t\n' >"$d/in.symvers"
+run_case symvers-unknown-type stock "$d" -- -i in.symvers -o out.symvers x.o
+d=$(mk symvers-good); printf '0x12345678\texternal_function\tvmlinux\tEXPORT_SYMBOL\t\n' >"$d/in.symvers"
+run_case symvers-good stock "$d" -- -i in.symvers -o out.symvers x.o
+d=$(mk bad-option)
+run_case bad-option stock "$d" -- -Z -o out.symvers x.o
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
