@@ -114,5 +114,6 @@ int main(int argc, char **argv)
 		      "Set CONFIG_SECTION_MISMATCH_WARN_ONLY=y to allow them.\n");
 	report_suppressed_unresolved();
 
+	free(f.dumps);
 	return error_occurred() ? 1 : 0;
 }
