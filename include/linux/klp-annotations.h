@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Annotations for livepatch modules built with this project's modpost.
+ *
+ * modpost resolves a livepatch module's references to symbols that nobody
+ * exports by itself when the name is unique in the patched objects.  When
+ * a name exists more than once, say which one you mean:
+ *
+ * Array style, one array per object (the C name is the symbol's name):
+ *
+ *	KLP_MODULE_RELOC(vmlinux) my_vmlinux_relocs[] = {
+ *		KLP_SYMPOS(max_cstate, 2),
+ *	};
+ *
+ * Declaration style, binding a C name of your choice to (object, symbol,
+ * position); use it for two same-named symbols of different objects, or
+ * for names that are not C identifiers:
+ *
+ *	extern int dup_counter_b;
+ *	KLP_SYMBOL(dup_counter_b, dupmod, "dup_counter", 2);
+ *	extern void helper_clone(void);
+ *	KLP_SYMBOL(helper_clone, vmlinux, "helper.constprop.0", 0);
+ *
+ * Positions count same-named symbols the way the kernel's livepatch loader
+ * does (vmlinux: by address; a module: in symbol table order); 0 means the
+ * name must be unique in that object.  modpost's error for an ambiguous
+ * name prints the line to paste.
+ *
+ * The records are read at build time and removed from the final module.
+ * To use this header from an external module, add to its Kbuild file:
+ *
+ *	ccflags-y += -I<this project>/include
+ */
+#ifndef _KLP_ANNOTATIONS_H
+#define _KLP_ANNOTATIONS_H
+
+#include "../uapi/linux/livepatch.h"
+
+#define KLP_MODULE_RELOC(object) \
+	static struct klp_module_reloc __used \
+	__section(KLP_MODULE_RELOC_SECTION #object) __aligned(4)
+
+#define KLP_SYMPOS(symbol, pos)	{ .sym = (void *)&(symbol), .sympos = (pos) }
+
+#define KLP_SYMBOL(cname, object, symname, pos)				\
+	static const struct klp_symbol_binding __used			\
+	__section(KLP_SYMBOL_SECTION) __klp_symbol_##cname = {		\
+		.ref = (void *)&(cname),				\
+		.sympos = (pos),					\
+		.object = #object,					\
+		.name = symname,					\
+	}
+
+#endif /* _KLP_ANNOTATIONS_H */
