@@ -16,6 +16,7 @@
 
 #include "checks.h"
 #include "dispatch.h"
+#include "../livepatch/klp-modes.h"
 #include "kversion.h"
 #include "modc.h"
 #include "modpost.h"
@@ -67,6 +68,9 @@ int main(int argc, char **argv)
 	struct run_files f = { 0 };
 
 	const char *stdin_object;
+
+	if (argc > 1 && klp_is_mode_argument(argv[1]))
+		return klp_run_mode(argc, argv);
 
 	parse_command_line(argc, argv, &f);
 	stdin_object = dispatch_probe(optind < argc ? argv[optind] : NULL,

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The symbol index of a target kernel, as the kernel's livepatch loader
+ * will see it.
+ *
+ * For every object (vmlinux, or a module by its kernel name: the .modinfo
+ * "name", i.e. KBUILD_MODNAME with '-' as '_'), the index knows each
+ * symbol name's occurrences in the order the loader counts them:
+ *
+ *  - vmlinux: the symbols kallsyms keeps (what `nm -n` lists, minus what
+ *    scripts/mksysmap and scripts/kallsyms drop; CONFIG_KALLSYMS_ALL is
+ *    implied by CONFIG_LIVEPATCH), ordered by address;
+ *  - a module: its .ko symbol table order.  A loaded module's kallsyms
+ *    holds only "core" symbols (named, defined in a real section that is
+ *    allocated and not .init*), but while the module is loading (a patch
+ *    applied to a module that loads after the livepatch) the loader walks
+ *    the full table (every defined symbol).  Positions are taken from the
+ *    core table; each occurrence also says whether the full table would
+ *    count differently, so that the resolver can refuse such names.
+ *
+ * Sources: a final vmlinux ELF (e.g. Debian's linux-image-<rel>-dbg), or a
+ * System.map / /proc/kallsyms text file (Debian's one-line stub System.map
+ * is recognised and ignored), and module files .ko, .ko.xz, .ko.zst,
+ * .ko.gz (decompressed with the system's tools, in parallel).  Modules are
+ * read only when asked for (klp_index_load_modules()).
+ */
+#ifndef KLP_INDEX_H
+#define KLP_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct klp_index;
+
+/* One occurrence of a name in one object. */
+struct klp_symbol {
+	const char *object;	/* "vmlinux" or the module's kernel name */
+	const char *name;
+	unsigned long sympos;	/* 1-based position among same-named symbols */
+	unsigned long count;	/* occurrences of the name in this object */
+	uint64_t address;	/* vmlinux: address; module: st_value */
+	char type;		/* nm-style letter: t T d D b B r R w W ... */
+	const char *section;	/* section name, or "" when unknown (text maps) */
+	const char *source;	/* source file (from STT_FILE), or NULL */
+	/*
+	 * Modules only: the full symbol table (walked while the module is
+	 * loading) holds a different list of this name than the core table,
+	 * so the position the loader finds depends on load order.
+	 */
+	bool load_order_dependent;
+};
+
+/* Where the index reads the target kernel from; NULL members: not used. */
+struct klp_index_sources {
+	const char *vmlinux_elf;	/* final vmlinux with a symbol table */
+	const char *symbol_map;		/* System.map or /proc/kallsyms text */
+	const char *modules_dir;	/* searched recursively for module files */
+};
+
+/*
+ * Locate the sources for a kernel release: environment overrides first
+ * (KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR), then the usual places for
+ * @release (Debian's -dbg vmlinux under /usr/lib/debug, /boot, /lib/modules,
+ * and the project's extraction cache $KLP_CACHE or /var/cache/klp-modpost).
+ * @searched receives a human-readable list of every place tried (caller
+ * frees), for error messages.
+ */
+void klp_index_find_sources(const char *release, struct klp_index_sources *out,
+			    char **searched);
+
+/*
+ * Create an index.  The vmlinux part is read at once (ELF preferred over a
+ * map).  Errors (unreadable or malformed files) are reported with
+ * error()/fatal() in modpost style; returns NULL when no vmlinux source was
+ * usable.
+ */
+struct klp_index *klp_index_open(const struct klp_index_sources *src);
+void klp_index_free(struct klp_index *idx);
+
+/* Which vmlinux source was used ("ELF <path>", "map <path>"), for messages. */
+const char *klp_index_vmlinux_source(const struct klp_index *idx);
+
+/*
+ * Read modules into the index: the ones named in @names (kernel names), or
+ * every module found when @names is NULL.  Unknown names are remembered as
+ * absent.  Decompression runs in parallel.  Returns the number read.
+ */
+size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
+			      size_t nnames);
+
+/* Is @object known (vmlinux, or a module that was found and read)? */
+bool klp_index_has_object(const struct klp_index *idx, const char *object);
+
+/*
+ * All occurrences of @name: in @object only, or in every loaded object when
+ * @object is NULL (vmlinux first, then modules in name order), ordered by
+ * object then position.  Returns the count; *out points into the index
+ * (valid until klp_index_free) or is NULL when there are none.
+ */
+size_t klp_index_lookup(const struct klp_index *idx, const char *object,
+			const char *name, const struct klp_symbol *const **out);
+
+/*
+ * Names in loaded objects that are near misses of @name: compiler clones
+ * ("<name>.isra.N", ".constprop.N", ".part.N", ".cold", ".llvm.N", any
+ * "<name>.<suffix>") and "__pfx_<name>".  Calls @fn once per occurrence.
+ */
+void klp_index_for_each_near_miss(const struct klp_index *idx, const char *name,
+				  void (*fn)(const struct klp_symbol *sym, void *arg),
+				  void *arg);
+
+#endif /* KLP_INDEX_H */

@@ -1,0 +1,130 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Benchmarks of our modpost against the stock one (`make bench`).
+# Benchmarks report; they do not fail on a missed target (tests assert).
+#
+# Environment:
+#   MODPOST      our binary (default $BUILD/modpost, BUILD default <repo>/build)
+#   KDIR         headers tree (default `scripts/kdir.sh default`)
+#   BENCH_RUNS   timed runs per binary and benchmark (default 3, interleaved)
+#   BENCHES      benchmarks to run (default: all of the list below)
+#
+# To add a benchmark: write a function bench_<name> that calls measure_pair
+# (or prints its own table) and append <name> to ALL_BENCHES.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+MODPOST=${MODPOST:-$BUILD/modpost}
+RUNS=${BENCH_RUNS:-3}
+GNU_TIME=/usr/bin/time
+
+# Targets: ours/stock ratios to reach.
+TARGET_WALL=0.5
+TARGET_RSS=1.0
+
+ALL_BENCHES=(corpus)
+
+die() {
+	echo "bench: error: $*" >&2
+	exit 1
+}
+
+KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
+[ -n "$KDIR" ] && [ -d "$KDIR" ] || die "no kernel headers tree; run make deps"
+export KDIR BUILD
+STOCK=$KDIR/scripts/mod/modpost
+[ -x "$STOCK" ] || die "stock modpost $STOCK missing; run make deps"
+case $MODPOST in /*) ;; *) MODPOST=$PWD/$MODPOST ;; esac
+[ -x "$MODPOST" ] || die "our modpost $MODPOST missing; run make"
+[ -x "$GNU_TIME" ] || die "GNU time ($GNU_TIME) missing; run make deps"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/modpost-bench.XXXXXX")
+trap '[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+meets() { awk -v r="$1" -v t="$2" 'BEGIN { print (r != "n/a" && r + 0 <= t + 0) ? "met" : "NOT met" }'; }
+
+# measure <label> <setup-fn> <dir> <binary> <args...>
+# Runs <setup-fn> <dir> (untimed), then the binary in <dir> under GNU time;
+# appends "<label> <wall s> <peak RSS KiB> <user s> <sys s> <exit>" to $work/results.
+measure() {
+	local label=$1 setup=$2 dir=$3 bin=$4 rc=0
+	shift 4
+	"$setup" "$dir"
+	(cd "$dir" && exec "$GNU_TIME" -o "$work/time.out" -f '%e %M %U %S' "$bin" "$@") \
+		>"$work/$label.stdout" 2>"$work/$label.stderr" || rc=$?
+	echo "$label $(tail -n 1 "$work/time.out") $rc" >>"$work/results"
+}
+
+# measure_pair <name> <setup-fn> <args...>: one untimed warm-up run of each
+# binary, then $RUNS interleaved timed runs of each, then the table.
+measure_pair() {
+	local name=$1 setup=$2 i
+	shift 2
+	: >"$work/results"
+	measure warmup-stock "$setup" "$work/tree" "$STOCK" "$@"
+	measure warmup-ours "$setup" "$work/tree" "$MODPOST" "$@"
+	: >"$work/results"
+	for ((i = 1; i <= RUNS; i++)); do
+		measure stock "$setup" "$work/tree" "$STOCK" "$@"
+		measure ours "$setup" "$work/tree" "$MODPOST" "$@"
+	done
+	report "$name"
+}
+
+report() {
+	local name=$1 sw ow sr orss wr rr
+	echo
+	echo "bench $name: $RUNS timed runs each (after one warm-up), interleaved"
+	printf '  %-6s %3s %8s %9s %8s %8s %5s\n' binary run wall_s rss_MiB user_s sys_s exit
+	awk '{ n[$1]++; printf "  %-6s %3d %8.2f %9.1f %8.2f %8.2f %5s\n", $1, n[$1], $2, $3 / 1024, $4, $5, $6 }' "$work/results"
+	sw=$(awk '$1 == "stock" { print $2 }' "$work/results" | median)
+	ow=$(awk '$1 == "ours" { print $2 }' "$work/results" | median)
+	sr=$(awk '$1 == "stock" { print $3 }' "$work/results" | median)
+	orss=$(awk '$1 == "ours" { print $3 }' "$work/results" | median)
+	wr=$(ratio "$ow" "$sw")
+	rr=$(ratio "$orss" "$sr")
+	printf '  median wall: stock %.2f s, ours %.2f s\n' "$sw" "$ow"
+	printf '  median peak RSS: stock %.1f MiB, ours %.1f MiB\n' "$(awk -v k="$sr" 'BEGIN { print k / 1024 }')" \
+		"$(awk -v k="$orss" 'BEGIN { print k / 1024 }')"
+	printf '  %-28s %6s   target <= %-4s  %s\n' "ratio ours/stock wall time" "$wr" "$TARGET_WALL" "$(meets "$wr" "$TARGET_WALL")"
+	printf '  %-28s %6s   target <= %-4s  %s\n' "ratio ours/stock peak RSS" "$rr" "$TARGET_RSS" "$(meets "$rr" "$TARGET_RSS")"
+	if awk '$1 == "ours" && $6 != 0 { bad = 1 } END { exit !bad }' "$work/results"; then
+		echo "  note: our modpost exited non-zero (stderr: $(head -c 200 "$work/ours.stderr" | head -n 1))"
+	fi
+	if ! cmp -s "$work/stock.stderr" "$work/ours.stderr"; then
+		echo "  note: stderr differs from stock: outputs are not identical yet (see selftests/oracle/corpus.sh)"
+	fi
+}
+
+# --- benchmarks --------------------------------------------------------------
+
+# The whole installed module tree (modpost-spec §9), -e mode, a fresh tree of
+# hardlinks per run so that every .mod.c is written.
+corpus_src=
+corpus_setup() {
+	rm -rf "$1"
+	cp -al "$corpus_src" "$1"
+	sync -f "$1" # flush the tree's metadata now, not during the timed run
+}
+bench_corpus() {
+	corpus_src=$("$TOP/selftests/oracle/corpus-prepare.sh")
+	echo "bench corpus: $(wc -l <"$corpus_src/modules.order") modules from $corpus_src"
+	local args=(-M -m -o out.symvers -T modules.order -i "$KDIR/Module.symvers" -e)
+	grep -q -a -F 'ei:M' "$STOCK" || args=("${args[@]:1}") # 6.1 has no -M
+	echo "  modpost ${args[*]}"
+	measure_pair corpus corpus_setup "${args[@]}"
+	rm -rf "$work/tree"
+}
+
+# -----------------------------------------------------------------------------
+echo "bench: stock $STOCK"
+echo "bench: ours  $MODPOST"
+read -r -a benches <<<"${BENCHES:-${ALL_BENCHES[*]}}"
+for b in "${benches[@]}"; do
+	declare -F "bench_$b" >/dev/null || die "unknown benchmark '$b' (known: ${ALL_BENCHES[*]})"
+	"bench_$b"
+done
