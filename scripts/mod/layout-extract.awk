@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# devtable-layout.s -> devtable-layout.h
+# <probe>.s -> <probe>.h: layout probes compiled by kbuild (see
+# scripts/mod/Makefile.generated).  Variables: PREFIX (every marker name
+# starts with it, e.g. "DT_"), GUARD (the header's include guard), PROBE
+# (the probe's source, named in the header comment).
 #
 # The probe's markers reach the assembly as
 #	.ascii "->NAME <imm> <source text>"
@@ -11,9 +14,8 @@
 # cannot yield an empty header.
 BEGIN {
 	print "/* SPDX-License-Identifier: GPL-2.0 */"
-	print "/* Generated from scripts/mod/devtable-layout/devtable-layout.c; do not edit. */"
-	print "#ifndef DEVTABLE_LAYOUT_H"
-	print "#define DEVTABLE_LAYOUT_H"
+	printf "/* Generated from %s; do not edit. */\n", PROBE
+	printf "#ifndef %s\n#define %s\n", GUARD, GUARD
 	print ""
 	n = 0
 }
@@ -23,8 +25,8 @@ BEGIN {
 	split(line, w, /[ \t]+/)
 	value = w[2]
 	sub(/^[$#]/, "", value)
-	if (w[1] !~ /^DT_[A-Za-z0-9_]+$/ || value !~ /^-?[0-9]+$/) {
-		printf "devtable-layout: cannot parse: %s\n", $0 > "/dev/stderr"
+	if (index(w[1], PREFIX) != 1 || w[1] !~ /^[A-Za-z0-9_]+$/ || value !~ /^-?[0-9]+$/) {
+		printf "%s: cannot parse: %s\n", PROBE, $0 > "/dev/stderr"
 		exit 1
 	}
 	printf "#define %s (%s)\n", w[1], value
@@ -32,9 +34,9 @@ BEGIN {
 }
 END {
 	if (n == 0) {
-		print "devtable-layout: no layout markers found" > "/dev/stderr"
+		printf "%s: no layout markers found\n", PROBE > "/dev/stderr"
 		exit 1
 	}
 	print ""
-	print "#endif /* DEVTABLE_LAYOUT_H */"
+	printf "#endif /* %s */\n", GUARD
 }
