@@ -26,6 +26,33 @@ void buf_write(struct buffer *buf, const char *s, size_t len)
 	buf->pos += len;
 }
 
+void buf_puts(struct buffer *buf, const char *s)
+{
+	buf_write(buf, s, strlen(s));
+}
+
+void buf_addf(struct buffer *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0) {
+		perror("vsnprintf failed");
+		exit(1);
+	}
+	if (buf->size - buf->pos < (size_t)len + 1) {
+		buf->size += len + 1 + BUF_PRINTF_LIMIT;
+		buf->p = xrealloc(buf->p, buf->size);
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf->p + buf->pos, len + 1, fmt, ap);
+	va_end(ap);
+	buf->pos += len;
+}
+
 void buf_printf(struct buffer *buf, const char *fmt, ...)
 {
 	char tmp[BUF_PRINTF_LIMIT];

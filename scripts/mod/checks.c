@@ -8,6 +8,7 @@
 
 #include "checks.h"
 #include "modpost.h"
+#include "../livepatch/klp.h"
 
 /*
  * Too many "undefined!" lines usually mean vmlinux symbols are missing
@@ -28,6 +29,9 @@ void check_exports(struct module *mod)
 		struct symbol *s = mod->unresolved.v[i];
 		struct symbol *exp = export_find(s->name);
 
+		/* livepatch modules: converted references need no exporter */
+		if (klp_claim_symbol(mod, s, exp))
+			continue;
 		if (!exp) {
 			if (!s->weak && nr_unresolved++ < MAX_UNRESOLVED_REPORTS)
 				modpost_log(!opts.warn_unresolved,

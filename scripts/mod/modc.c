@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "modc.h"
+#include "../livepatch/klp.h"
 #include "modpost.h"
 #include "output.h"
 
@@ -149,6 +150,7 @@ void write_mod_c_file(struct module *mod)
 	add_depends(&b, mod);
 	add_moddevtable(&b, mod);
 	add_srcversion(&b, mod);
+	klp_add_mod_c(&b, mod);
 
 	ret = snprintf(fname, sizeof(fname), "%s.mod.c", mod->name);
 	if (ret >= (int)sizeof(fname))

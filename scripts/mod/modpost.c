@@ -17,6 +17,7 @@
 #include "checks.h"
 #include "dispatch.h"
 #include "../livepatch/klp-modes.h"
+#include "../livepatch/klp.h"
 #include "kversion.h"
 #include "modc.h"
 #include "modpost.h"
@@ -93,6 +94,8 @@ int main(int argc, char **argv)
 		check_modname_len(mod);
 		check_exports(mod);
 	}
+
+	klp_resolve_all();
 
 	if (f.unused_exports_white_list)
 		mark_whitelisted_exports_used(f.unused_exports_white_list);

@@ -46,6 +46,10 @@ struct buffer {
  */
 void buf_printf(struct buffer *buf, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_write(struct buffer *buf, const char *s, size_t len);
+/* Append a string of any length (no formatting, no line limit). */
+void buf_puts(struct buffer *buf, const char *s);
+/* buf_printf() without the stock line limit, for modpost's own messages. */
+void buf_addf(struct buffer *buf, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_free(struct buffer *buf);
 
 /* ---- lists ---- */
@@ -70,6 +74,7 @@ struct symbol_list {
 /* ---- modules and symbols ---- */
 
 struct module;
+struct klp_module;
 
 struct symbol {
 	struct symbol *hash_next;	/* exports hash chain */
@@ -100,6 +105,7 @@ struct module {
 	struct string_list missing_namespaces;
 	struct buffer aliases;		/* MODULE_ALIAS lines from file2alias */
 	char srcversion[25];
+	struct klp_module *klp;		/* livepatch modules only (scripts/livepatch) */
 };
 
 /* All modules in creation order: dumps first, then objects. */

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What modpost knows about one livepatch module: its annotations, the
+ * objects it declares, where it references undefined symbols, and the
+ * conversions it needs.  Shared by the files of scripts/livepatch/.
+ */
+#ifndef KLP_MODULE_H
+#define KLP_MODULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "modpost.h"
+
+/* A place that refers to an undefined symbol: section + offset. */
+struct klp_site {
+	const char *section;	/* the section the relocation applies to */
+	uint64_t offset;
+	uint32_t type;		/* relocation type */
+};
+
+/* An undefined symbol of the livepatch and every place that uses it. */
+struct klp_reference {
+	char *name;
+	struct klp_site *sites;
+	size_t nsites, cap;
+};
+
+/* One annotation record (array or declaration style). */
+struct klp_annotation {
+	char *cname;		/* the symbol the livepatch code uses */
+	char *object;		/* "vmlinux" or a module name */
+	char *name;		/* the symbol's name in @object */
+	unsigned long sympos;
+	char *where;		/* "<section>+0x<offset>", for messages */
+	bool used;		/* a claimed symbol matched it */
+};
+
+enum klp_origin {
+	KLP_FROM_ANNOTATION,	/* the author said which */
+	KLP_FROM_MODULE_EXPORT,	/* exported by a module: object known */
+	KLP_FROM_INDEX,		/* not exported: search the index */
+};
+
+/* One undefined symbol that becomes a livepatch relocation. */
+struct klp_conversion {
+	struct symbol *sym;	/* the module's unresolved symbol (cname) */
+	enum klp_origin origin;
+	const struct klp_annotation *annotation;
+	char *object;		/* result: target object */
+	char *name;		/* result: symbol name in the object */
+	unsigned long sympos;	/* result: position (0: unique) */
+	bool resolved;
+};
+
+struct klp_module {
+	struct module *mod;
+
+	struct klp_annotation *annotations;
+	size_t nannotations;
+
+	/* objects the patch's struct klp_object array names ("vmlinux" for NULL) */
+	struct string_list declared;
+	bool scope_known;
+
+	struct klp_reference *refs;	/* sorted by name after reading */
+	size_t nrefs, refs_cap;
+
+	struct klp_conversion *conversions;
+	size_t nconversions, conversions_cap;
+};
+
+/* klp-object.c */
+const struct klp_reference *klp_find_reference(const struct klp_module *km,
+					       const char *name);
+const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
+						 const char *cname);
+
+/* klp-scope.c: fill km->declared / km->scope_known from struct klp_patch */
+void klp_read_scope(struct klp_module *km, struct elf_file *elf);
+
+/* klp-rules.c: kernel rules */
+/* Why a module-target relocation from @section cannot work, or NULL. */
+const char *klp_special_section_reason(const char *section, const char **instead);
+bool klp_object_name_ok(const char *object);
+bool klp_symbol_name_ok(const char *name);
+/* The kernel's name for the module modpost calls @modname ("a/b/foo-bar" -> "foo_bar"). */
+char *klp_kernel_module_name(const char *modname);
+
+/* Is @name one of the sections that carry annotations (never converted)? */
+bool klp_is_annotation_section(const char *name);
+
+#endif /* KLP_MODULE_H */

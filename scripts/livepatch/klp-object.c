@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading a livepatch module's object: where it references undefined
+ * symbols, and its annotation records (include/uapi/linux/livepatch.h).
+ */
+#include <elf.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../include/uapi/linux/livepatch.h"
+#include "klp.h"
+#include "klp-module.h"
+#include "klp-relocs.h"
+
+bool klp_is_livepatch_object(const struct elf_file *elf)
+{
+	return modinfo_get(elf, "livepatch", NULL) != NULL;
+}
+
+/* ---- references ---- */
+
+struct ref_entry {
+	const char *name;
+	struct klp_site site;
+};
+
+static int ref_entry_order(const void *a, const void *b)
+{
+	const struct ref_entry *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	c = strcmp(x->site.section, y->site.section);
+	if (c)
+		return c;
+	return x->site.offset < y->site.offset ? -1 : x->site.offset > y->site.offset;
+}
+
+/*
+ * Every relocation against an undefined symbol, from every relocation
+ * section whose target is allocated (loaded) and is not annotation data:
+ * these are the relocations the post-link step will convert.
+ */
+static void read_references(struct klp_module *km, const struct elf_file *elf)
+{
+	struct ref_entry *entries = NULL;
+	size_t n = 0, cap = 0;
+
+	for (unsigned int i = 1; i < elf->nsections; i++) {
+		const struct elf_section *rs = &elf->sections[i];
+		const struct elf_section *target;
+		size_t count;
+
+		if (rs->type != SHT_RELA && rs->type != SHT_REL)
+			continue;
+		target = elf_section(elf, rs->info);
+		if (!target || !(target->flags & SHF_ALLOC) ||
+		    klp_is_annotation_section(target->name))
+			continue;
+		count = elf_reloc_count(elf, rs);
+		for (size_t k = 0; k < count; k++) {
+			struct elf_reloc r;
+			const struct elf_symbol *sym;
+
+			elf_reloc_get(elf, rs, k, &r);
+			sym = &elf->syms[r.sym];
+			if (sym->raw_shndx != SHN_UNDEF || !sym->name[0])
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				entries = xrealloc(entries, cap * sizeof(*entries));
+			}
+			entries[n].name = sym->name;
+			entries[n].site.section = target->name;
+			entries[n].site.offset = r.offset;
+			entries[n].site.type = r.type;
+			n++;
+		}
+	}
+
+	qsort(entries, n, sizeof(*entries), ref_entry_order);
+	for (size_t i = 0; i < n; i++) {
+		struct klp_reference *ref;
+
+		if (i == 0 || strcmp(entries[i].name, entries[i - 1].name) != 0) {
+			if (km->nrefs == km->refs_cap) {
+				km->refs_cap = km->refs_cap ? 2 * km->refs_cap : 16;
+				km->refs = xrealloc(km->refs, km->refs_cap * sizeof(*km->refs));
+			}
+			ref = &km->refs[km->nrefs++];
+			memset(ref, 0, sizeof(*ref));
+			ref->name = xstrdup(entries[i].name);
+		}
+		ref = &km->refs[km->nrefs - 1];
+		if (ref->nsites == ref->cap) {
+			ref->cap = ref->cap ? 2 * ref->cap : 4;
+			ref->sites = xrealloc(ref->sites, ref->cap * sizeof(*ref->sites));
+		}
+		ref->sites[ref->nsites] = entries[i].site;
+		/* section names point into the object, which is about to be closed */
+		ref->sites[ref->nsites].section = xstrdup(entries[i].site.section);
+		ref->nsites++;
+	}
+	free(entries);
+}
+
+static int reference_name_order(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct klp_reference *)elem)->name);
+}
+
+const struct klp_reference *klp_find_reference(const struct klp_module *km,
+					       const char *name)
+{
+	return km->nrefs ? bsearch(name, km->refs, km->nrefs, sizeof(*km->refs),
+				   reference_name_order) : NULL;
+}
+
+/* ---- annotations ---- */
+
+static char *where(const char *section, uint64_t offset)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s+0x%" PRIx64, section, offset);
+	return xstrdup(buf);
+}
+
+/* The undefined symbol that the pointer field at @offset of @shndx names. */
+static const char *annotated_symbol(const struct klp_module *km,
+				    const struct elf_file *elf,
+				    const struct klp_relocs *relocs,
+				    unsigned int shndx, uint64_t offset)
+{
+	const char *section = elf_section_name(elf, shndx);
+	const struct klp_reloc *r = klp_reloc_at(relocs, offset);
+	const struct elf_symbol *sym;
+
+	if (!r) {
+		error("%s: livepatch annotation at %s+0x%" PRIx64 " does not refer to a symbol\n",
+		      km->mod->name, section, offset);
+		return NULL;
+	}
+	sym = &elf->syms[r->sym];
+	if (sym->raw_shndx != SHN_UNDEF || !sym->name[0]) {
+		error("%s: livepatch annotation at %s+0x%" PRIx64 " refers to '%s', which %s.ko defines itself;\n"
+		      "annotations describe symbols of other objects (vmlinux or a module)\n",
+		      km->mod->name, section, offset,
+		      sym->name[0] ? sym->name : "(a section)", km->mod->name);
+		return NULL;
+	}
+	if (r->addend != 0) {
+		error("%s: livepatch annotation at %s+0x%" PRIx64 " refers to '%s%+" PRId64 "'; annotate the symbol itself\n",
+		      km->mod->name, section, offset, sym->name, r->addend);
+		return NULL;
+	}
+	return sym->name;
+}
+
+static void add_annotation(struct klp_module *km, const char *cname,
+			   const char *object, const char *name,
+			   unsigned long sympos, char *at)
+{
+	const struct klp_annotation *old = klp_find_annotation(km, cname);
+	struct klp_annotation *a;
+
+	if (!klp_object_name_ok(object)) {
+		error("%s: livepatch annotation at %s: object name '%s' is not valid: it must be 1 to %d characters without '.'\n",
+		      km->mod->name, at, object, KLP_OBJECT_NAME_MAX);
+		free(at);
+		return;
+	}
+	if (!klp_symbol_name_ok(name)) {
+		error("%s: livepatch annotation at %s: symbol name '%s' is not valid: it must be 1 to %d characters without ','\n",
+		      km->mod->name, at, name, KLP_SYMBOL_NAME_MAX);
+		free(at);
+		return;
+	}
+	if (old) {
+		if (strcmp(old->object, object) || strcmp(old->name, name) ||
+		    old->sympos != sympos)
+			error("%s: conflicting livepatch annotations for '%s':\n"
+			      "\t%s says %s %s,%lu\n\t%s says %s %s,%lu\n"
+			      "keep exactly one of them\n",
+			      km->mod->name, cname, old->where, old->object, old->name,
+			      old->sympos, at, object, name, sympos);
+		free(at);
+		return;
+	}
+
+	km->annotations = xrealloc(km->annotations,
+				   (km->nannotations + 1) * sizeof(*km->annotations));
+	a = &km->annotations[km->nannotations++];
+	a->cname = xstrdup(cname);
+	a->object = xstrdup(object);
+	a->name = xstrdup(name);
+	a->sympos = sympos;
+	a->where = at;
+	a->used = false;
+}
+
+/* KLP_MODULE_RELOC(object): packed { void *sym; u32 sympos; } records. */
+static void read_reloc_array(struct klp_module *km, const struct elf_file *elf,
+			     unsigned int shndx)
+{
+	const struct elf_section *sec = &elf->sections[shndx];
+	const char *object = sec->name + strlen(KLP_MODULE_RELOC_SECTION);
+	unsigned int ptr = elf_addr_size(elf), entsize = ptr + 4;
+	struct klp_relocs relocs;
+
+	if (!sec->data || sec->size % entsize) {
+		error("%s: livepatch annotation section %s has size %llu, not a multiple of the %u-byte record\n",
+		      km->mod->name, sec->name, (unsigned long long)sec->size, entsize);
+		return;
+	}
+	klp_relocs_collect(elf, shndx, &relocs);
+	for (uint64_t off = 0; off < sec->size; off += entsize) {
+		const char *cname = annotated_symbol(km, elf, &relocs, shndx, off);
+		uint32_t sympos = elf_get32(elf, sec->data + off + ptr);
+
+		if (cname)
+			add_annotation(km, cname, object, cname, sympos,
+				       where(sec->name, off));
+	}
+	klp_relocs_free(&relocs);
+}
+
+/* A NUL-terminated string inside a fixed-size field, or NULL. */
+static const char *fixed_string(const unsigned char *field, size_t size)
+{
+	return memchr(field, '\0', size) ? (const char *)field : NULL;
+}
+
+/* KLP_SYMBOL(): struct klp_symbol_binding records. */
+static void read_symbol_bindings(struct klp_module *km, const struct elf_file *elf,
+				 unsigned int shndx)
+{
+	const struct elf_section *sec = &elf->sections[shndx];
+	unsigned int ptr = elf_addr_size(elf);
+	uint64_t off_sympos = ptr, off_object = ptr + 8;
+	uint64_t off_name = off_object + KLP_OBJECT_NAME_MAX + 1;
+	uint64_t entsize = off_name + KLP_SYMBOL_NAME_MAX + 1;
+	struct klp_relocs relocs;
+
+	entsize = (entsize + ptr - 1) / ptr * ptr;	/* the struct's alignment */
+	if (!sec->data || sec->size % entsize) {
+		error("%s: livepatch annotation section %s has size %llu, not a multiple of the %llu-byte record\n",
+		      km->mod->name, sec->name, (unsigned long long)sec->size,
+		      (unsigned long long)entsize);
+		return;
+	}
+	klp_relocs_collect(elf, shndx, &relocs);
+	for (uint64_t off = 0; off < sec->size; off += entsize) {
+		const unsigned char *rec = sec->data + off;
+		const char *cname = annotated_symbol(km, elf, &relocs, shndx, off);
+		const char *object = fixed_string(rec + off_object, KLP_OBJECT_NAME_MAX + 1);
+		const char *name = fixed_string(rec + off_name, KLP_SYMBOL_NAME_MAX + 1);
+
+		if (!cname)
+			continue;
+		if (!object || !name) {
+			error("%s: livepatch annotation at %s+0x%llx: object or symbol name is not NUL-terminated\n",
+			      km->mod->name, sec->name, (unsigned long long)off);
+			continue;
+		}
+		add_annotation(km, cname, object, name, elf_get32(elf, rec + off_sympos),
+			       where(sec->name, off));
+	}
+	klp_relocs_free(&relocs);
+}
+
+static void read_annotations(struct klp_module *km, const struct elf_file *elf)
+{
+	for (unsigned int i = 1; i < elf->nsections; i++) {
+		const char *name = elf->sections[i].name;
+
+		if (str_starts(name, KLP_MODULE_RELOC_SECTION))
+			read_reloc_array(km, elf, i);
+		else if (strcmp(name, KLP_SYMBOL_SECTION) == 0)
+			read_symbol_bindings(km, elf, i);
+	}
+}
+
+const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
+						 const char *cname)
+{
+	for (size_t i = 0; i < km->nannotations; i++)
+		if (strcmp(km->annotations[i].cname, cname) == 0)
+			return &km->annotations[i];
+	return NULL;
+}
+
+void klp_module_read(struct module *mod, struct elf_file *elf)
+{
+	struct klp_module *km = xcalloc(1, sizeof(*km));
+
+	km->mod = mod;
+	mod->klp = km;
+	read_references(km, elf);
+	read_annotations(km, elf);
+	klp_read_scope(km, elf);
+}

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Resolving a livepatch module's undefined symbols.
+ *
+ * Which references become livepatch relocations:
+ *  - vmlinux exports stay ordinary relocations (resolved by the module
+ *    loader, versioned in __versions);
+ *  - module exports become livepatch relocations to that module, so that
+ *    the livepatch neither pulls in nor pins the module it patches;
+ *  - everything nobody exports becomes a livepatch relocation to the one
+ *    symbol of that name in vmlinux or in the modules the patch declares;
+ *  - an annotation overrides all of the above.
+ *
+ * Positions are counted as the kernel's livepatch loader counts them (the
+ * symbol index, klp-index.h); a name that is not unique must be
+ * annotated, and the build fails with the candidates and the line to
+ * paste.  A name found nowhere is a warning: the module would fail to load
+ * with "Unknown symbol".
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../include/uapi/linux/livepatch.h"
+#include "klp.h"
+#include "klp-index.h"
+#include "klp-module.h"
+
+/* ---- claiming ---- */
+
+static struct klp_conversion *add_conversion(struct klp_module *km, struct symbol *s,
+					     enum klp_origin origin)
+{
+	struct klp_conversion *c;
+
+	if (km->nconversions == km->conversions_cap) {
+		km->conversions_cap = km->conversions_cap ? 2 * km->conversions_cap : 16;
+		km->conversions = xrealloc(km->conversions,
+					   km->conversions_cap * sizeof(*km->conversions));
+	}
+	c = &km->conversions[km->nconversions++];
+	memset(c, 0, sizeof(*c));
+	c->sym = s;
+	c->origin = origin;
+	return c;
+}
+
+bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp)
+{
+	struct klp_module *km = mod->klp;
+	const struct klp_annotation *a;
+	struct klp_conversion *c;
+
+	if (!km)
+		return false;
+
+	a = klp_find_annotation(km, s->name);
+	if (a) {
+		c = add_conversion(km, s, KLP_FROM_ANNOTATION);
+		c->annotation = a;
+		((struct klp_annotation *)a)->used = true;
+		return true;
+	}
+	if (exp && (exp->module->is_vmlinux || exp->module == mod))
+		return false;	/* ordinary relocation / the stock error */
+	if (exp) {
+		c = add_conversion(km, s, KLP_FROM_MODULE_EXPORT);
+		c->object = klp_kernel_module_name(exp->module->name);
+		return true;
+	}
+	add_conversion(km, s, KLP_FROM_INDEX);
+	return true;
+}
+
+/* ---- the index, opened once for all livepatch modules ---- */
+
+static struct klp_index *target_index;
+static char *index_release;
+static char *index_searched;
+
+static char *kernel_release(void)
+{
+	/* modpost runs in the kernel build tree (external builds: KDIR) */
+	const char *env = getenv("KLP_RELEASE");
+	FILE *f;
+	char buf[256];
+
+	if (env && *env)
+		return xstrdup(env);
+	f = fopen("include/config/kernel.release", "r");
+	if (!f)
+		return NULL;
+	if (!fgets(buf, sizeof(buf), f)) {
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	return buf[0] ? xstrdup(buf) : NULL;
+}
+
+static bool open_index(const struct module *first_user)
+{
+	struct klp_index_sources src;
+
+	if (target_index)
+		return true;
+	index_release = kernel_release();
+	klp_index_find_sources(index_release ? index_release : "", &src, &index_searched);
+	target_index = klp_index_open(&src);
+	if (!target_index) {
+		error("livepatch: %s.ko needs the symbol table of the target kernel%s%s, and none was found.\n"
+		      "Looked in:\n%s"
+		      "Install the kernel's debug package (Debian: linux-image-%s-dbg), or point\n"
+		      "KLP_VMLINUX at a vmlinux with symbols, or KLP_SYSTEM_MAP at its System.map\n"
+		      "(make variables or environment); KLP_MODULES_DIR names the module tree.\n",
+		      first_user->name, index_release ? " " : "",
+		      index_release ? index_release : "",
+		      index_searched ? index_searched : "\t(nowhere: the kernel release is unknown)\n",
+		      index_release ? index_release : "<release>");
+		return false;
+	}
+	return true;
+}
+
+/* ---- scope ---- */
+
+static bool object_declared(const struct klp_module *km, const char *object)
+{
+	return strcmp(object, KLP_VMLINUX_NAME) == 0 || !km->scope_known ||
+	       string_list_contains(&km->declared, object);
+}
+
+/* Modules the target_index must read for every livepatch module; NULL: all of them. */
+static bool collect_modules(struct string_list *out)
+{
+	for (size_t m = 0; m < nmodules; m++) {
+		const struct klp_module *km = modules[m]->klp;
+
+		if (!km || !km->nconversions)
+			continue;
+		if (!km->scope_known)
+			return false;
+		for (size_t i = 0; i < km->declared.n; i++)
+			if (strcmp(km->declared.v[i], KLP_VMLINUX_NAME))
+				namespace_list_add(out, km->declared.v[i]);
+		for (size_t i = 0; i < km->nconversions; i++) {
+			const struct klp_conversion *c = &km->conversions[i];
+			const char *object = c->annotation ? c->annotation->object : c->object;
+
+			if (object && strcmp(object, KLP_VMLINUX_NAME))
+				namespace_list_add(out, object);
+		}
+	}
+	return true;
+}
+
+/* ---- messages ---- */
+
+static void describe_sites(struct buffer *b, const struct klp_module *km, const char *cname)
+{
+	const struct klp_reference *ref = klp_find_reference(km, cname);
+	size_t shown;
+
+	if (!ref || !ref->nsites) {
+		buf_addf(b, "\t(no relocation refers to it in loaded sections)\n");
+		return;
+	}
+	buf_addf(b, "\treferenced from ");
+	for (shown = 0; shown < ref->nsites && shown < 4; shown++)
+		buf_addf(b, "%s%s+0x%" PRIx64, shown ? ", " : "",
+			   ref->sites[shown].section, ref->sites[shown].offset);
+	if (ref->nsites > shown)
+		buf_addf(b, " and %zu more", ref->nsites - shown);
+	buf_addf(b, "\n");
+}
+
+static void describe_candidate(struct buffer *b, const char *cname,
+			       const struct klp_symbol *sym, bool with_annotation)
+{
+	buf_addf(b, "\t  %s %s,%lu  (%c %s%s%s)\n", sym->object, sym->name,
+		   sym->count > 1 ? sym->sympos : 0UL, sym->type,
+		   sym->section[0] ? sym->section : "?",
+		   sym->source ? ", " : "", sym->source ? sym->source : "");
+	if (with_annotation)
+		buf_addf(b, "\t      KLP_SYMBOL(%s, %s, \"%s\", %lu);\n", cname,
+			   sym->object, sym->name, sym->count > 1 ? sym->sympos : 0UL);
+}
+
+/* Print @b as one message (it may exceed buf_printf's line limit). */
+static void emit(bool is_error, struct buffer *b)
+{
+	buf_write(b, "", 1);
+	if (is_error)
+		error("%s", b->p);
+	else
+		warn("%s", b->p);
+	buf_free(b);
+}
+
+/* ---- resolution ---- */
+
+struct candidates {
+	const struct klp_symbol **v;
+	size_t n, cap;
+	size_t objects;		/* distinct objects among them */
+};
+
+static void candidates_add(struct candidates *c, const struct klp_symbol *sym)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 8;
+		c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+	}
+	if (c->n == 0 || strcmp(c->v[c->n - 1]->object, sym->object))
+		c->objects++;
+	c->v[c->n++] = sym;
+}
+
+/* Occurrences of @name in the objects @km may patch (or in @object only). */
+static void find_candidates(const struct klp_module *km, const char *object,
+			    const char *name, struct candidates *out)
+{
+	const struct klp_symbol *const *found;
+	size_t n = klp_index_lookup(target_index, object, name, &found);
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < n; i++)
+		if (object || object_declared(km, found[i]->object))
+			candidates_add(out, found[i]);
+}
+
+struct near_miss_list {
+	struct buffer *b;
+	const struct klp_module *km;
+	size_t shown;
+};
+
+static void add_near_miss(const struct klp_symbol *sym, void *arg)
+{
+	struct near_miss_list *l = arg;
+
+	if (!object_declared(l->km, sym->object) || l->shown >= 8)
+		return;
+	buf_addf(l->b, "%s%s %s", l->shown++ ? ", " : "\tsimilar names: ", sym->object, sym->name);
+	if (sym->count > 1)
+		buf_addf(l->b, ",%lu", sym->sympos);
+}
+
+static void describe_near_misses(struct buffer *b, const struct klp_module *km,
+				 const char *name)
+{
+	struct near_miss_list l = { .b = b, .km = km };
+
+	klp_index_for_each_near_miss(target_index, name, add_near_miss, &l);
+	if (l.shown)
+		buf_addf(b, " (compiler clones and prefixes are distinct symbols:\n"
+			      "\tannotate the one you mean with KLP_SYMBOL())\n");
+}
+
+static void describe_searched(struct buffer *b, const struct klp_module *km)
+{
+	buf_addf(b, "\tsearched: vmlinux (%s)", klp_index_vmlinux_source(target_index));
+	if (!km->scope_known) {
+		buf_addf(b, " and every module of the target kernel\n");
+		return;
+	}
+	for (size_t i = 0; i < km->declared.n; i++) {
+		const char *o = km->declared.v[i];
+
+		if (strcmp(o, KLP_VMLINUX_NAME) == 0)
+			continue;
+		buf_addf(b, ", %s%s", o, klp_index_has_object(target_index, o) ? "" : " (module not found)");
+	}
+	buf_addf(b, "\n");
+}
+
+static bool load_order_dependent(const struct candidates *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i]->load_order_dependent)
+			return true;
+	return false;
+}
+
+static void refuse_load_order(const struct klp_module *km, const struct klp_conversion *c,
+			      const char *object, const char *name)
+{
+	struct buffer b = { 0 };
+
+	buf_addf(&b, "livepatch: \"%s\" [%s.ko]: the position of %s in module %s depends on load order:\n",
+		   c->sym->name, km->mod->name, name, object);
+	buf_puts(&b, "\tthe module also has a symbol of that name in an init or non-loaded section;\n"
+		     "\tthe kernel counts those while the module is loading (a patch applied to a\n"
+		     "\tmodule that loads after the livepatch) but not once it is loaded, so no\n"
+		     "\tposition is right in both cases.  Patch a function that uses it instead,\n"
+		     "\tor rename one of the symbols in the target module.\n");
+	describe_sites(&b, km, c->sym->name);
+	emit(true, &b);
+}
+
+static void report_ambiguous(const struct klp_module *km, const struct klp_conversion *c,
+			     const struct candidates *cands, const char *what)
+{
+	struct buffer b = { 0 };
+
+	buf_addf(&b, "livepatch: \"%s\" [%s.ko] is ambiguous: %zu symbols of that name %s\n",
+		   c->sym->name, km->mod->name, cands->n, what);
+	describe_sites(&b, km, c->sym->name);
+	buf_addf(&b, "\tsay which one with an annotation in the livepatch source\n"
+		       "\t(#include <linux/klp-annotations.h>); the candidates, each with its line:\n");
+	for (size_t i = 0; i < cands->n; i++)
+		describe_candidate(&b, c->sym->name, cands->v[i], true);
+	emit(true, &b);
+}
+
+static void set_result(struct klp_conversion *c, const char *object, const char *name,
+		       unsigned long sympos)
+{
+	char *copy = xstrdup(object);	/* @object may be c->object itself */
+
+	free(c->object);
+	c->object = copy;
+	c->name = xstrdup(name);
+	c->sympos = sympos;
+	c->resolved = true;
+}
+
+static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
+{
+	const struct klp_annotation *a = c->annotation;
+	struct candidates cands;
+	struct buffer b = { 0 };
+
+	if (!object_declared(km, a->object)) {
+		error("livepatch: annotation %s of %s.ko names object %s, which the patch does not declare\n"
+		      "\t(struct klp_patch .objs); the kernel would never apply that relocation:\n"
+		      "\tadd a struct klp_object for %s, or fix the annotation\n",
+		      a->where, km->mod->name, a->object, a->object);
+		return;
+	}
+	if (!klp_index_has_object(target_index, a->object)) {
+		error("livepatch: annotation %s of %s.ko names module %s, which is not in the\n"
+		      "\ttarget kernel's module tree, so its position cannot be checked;\n"
+		      "\tset KLP_MODULES_DIR to the directory that holds %s.ko\n",
+		      a->where, km->mod->name, a->object, a->object);
+		return;
+	}
+	find_candidates(km, a->object, a->name, &cands);
+	if (cands.n == 0) {
+		buf_addf(&b, "livepatch: annotation %s of %s.ko: %s has no symbol '%s'\n",
+			   a->where, km->mod->name, a->object, a->name);
+		describe_near_misses(&b, km, a->name);
+		emit(true, &b);
+	} else if (load_order_dependent(&cands)) {
+		refuse_load_order(km, c, a->object, a->name);
+	} else if (a->sympos == 0 && cands.n > 1) {
+		buf_addf(&b, "livepatch: annotation %s of %s.ko gives position 0 for '%s', but %s has %zu\n"
+			       "\tsymbols of that name (0 means \"unique\"); use one of:\n",
+			   a->where, km->mod->name, a->name, a->object, cands.n);
+		for (size_t i = 0; i < cands.n; i++)
+			describe_candidate(&b, c->sym->name, cands.v[i], true);
+		emit(true, &b);
+	} else if (a->sympos > cands.n) {
+		buf_addf(&b, "livepatch: annotation %s of %s.ko gives position %lu for '%s', but %s has\n"
+			       "\tonly %zu symbol%s of that name; use one of:\n",
+			   a->where, km->mod->name, a->sympos, a->name, a->object, cands.n,
+			   cands.n == 1 ? "" : "s");
+		for (size_t i = 0; i < cands.n; i++)
+			describe_candidate(&b, c->sym->name, cands.v[i], true);
+		emit(true, &b);
+	} else {
+		set_result(c, a->object, a->name, a->sympos);
+	}
+	free(cands.v);
+}
+
+static void resolve_module_export(struct klp_module *km, struct klp_conversion *c)
+{
+	struct candidates cands;
+
+	if (!object_declared(km, c->object)) {
+		error("livepatch: \"%s\" [%s.ko] is exported by module %s, which the patch does not\n"
+		      "\tdeclare (struct klp_patch .objs); the kernel would never apply that relocation:\n"
+		      "\tadd a struct klp_object for %s\n",
+		      c->sym->name, km->mod->name, c->object, c->object);
+		return;
+	}
+	if (!klp_index_has_object(target_index, c->object)) {
+		warn("livepatch: \"%s\" [%s.ko] is exported by module %s, which is not in the target\n"
+		     "\tkernel's module tree; assuming the name is unique there (position 0)\n",
+		     c->sym->name, km->mod->name, c->object);
+		set_result(c, c->object, c->sym->name, 0);
+		return;
+	}
+	find_candidates(km, c->object, c->sym->name, &cands);
+	if (cands.n == 0) {
+		warn("livepatch: \"%s\" [%s.ko] is exported by module %s, but that module's symbol\n"
+		     "\ttable has no such symbol; assuming it is unique there (position 0)\n",
+		     c->sym->name, km->mod->name, c->object);
+		set_result(c, c->object, c->sym->name, 0);
+	} else if (load_order_dependent(&cands)) {
+		refuse_load_order(km, c, c->object, c->sym->name);
+	} else if (cands.n > 1) {
+		report_ambiguous(km, c, &cands, "in the module that exports it");
+	} else {
+		set_result(c, c->object, c->sym->name, 0);
+	}
+	free(cands.v);
+}
+
+static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
+{
+	struct candidates cands;
+	struct buffer b = { 0 };
+
+	find_candidates(km, NULL, c->sym->name, &cands);
+	if (cands.n == 0) {
+		buf_addf(&b, "livepatch: \"%s\" [%s.ko] is not exported and not found in the patched objects;\n"
+			       "\tit stays undefined and the module will not load (\"Unknown symbol\")\n",
+			   c->sym->name, km->mod->name);
+		describe_sites(&b, km, c->sym->name);
+		describe_near_misses(&b, km, c->sym->name);
+		describe_searched(&b, km);
+		emit(false, &b);
+	} else if (load_order_dependent(&cands)) {
+		refuse_load_order(km, c, cands.v[0]->object, c->sym->name);
+	} else if (cands.n > 1) {
+		report_ambiguous(km, c, &cands, cands.objects > 1 ? "in several patched objects"
+								  : "in the patched object");
+	} else {
+		set_result(c, cands.v[0]->object, c->sym->name, 0);
+	}
+	free(cands.v);
+}
+
+/* Kernel rules that depend on the result: names, special sections. */
+static void check_result(const struct klp_module *km, const struct klp_conversion *c)
+{
+	const struct klp_reference *ref;
+
+	if (!klp_object_name_ok(c->object))
+		error("livepatch: \"%s\" [%s.ko] resolves to object '%s', whose name the kernel cannot\n"
+		      "\tparse (at most %d characters, no '.')\n",
+		      c->sym->name, km->mod->name, c->object, KLP_OBJECT_NAME_MAX);
+	if (!klp_symbol_name_ok(c->name))
+		error("livepatch: \"%s\" [%s.ko] resolves to symbol '%s', whose name the kernel cannot\n"
+		      "\tparse (at most %d characters, no ',')\n",
+		      c->sym->name, km->mod->name, c->name, KLP_SYMBOL_NAME_MAX);
+	if (strcmp(c->object, KLP_VMLINUX_NAME) == 0)
+		return;
+
+	ref = klp_find_reference(km, c->sym->name);
+	for (size_t i = 0; ref && i < ref->nsites; i++) {
+		const char *instead, *why;
+
+		why = klp_special_section_reason(ref->sites[i].section, &instead);
+		if (why)
+			error("livepatch: \"%s\" [%s.ko] is a symbol of module %s, referenced from\n"
+			      "\t%s+0x%" PRIx64 ": %s, so a relocation to a module that\n"
+			      "\tmay load later cannot work there; %s\n",
+			      c->sym->name, km->mod->name, c->object, ref->sites[i].section,
+			      ref->sites[i].offset, why, instead);
+	}
+}
+
+static void check_unused_annotations(const struct klp_module *km)
+{
+	for (size_t i = 0; i < km->nannotations; i++) {
+		const struct klp_annotation *a = &km->annotations[i];
+
+		if (!a->used)
+			error("livepatch: annotation %s of %s.ko is for '%s', which the module never\n"
+			      "\treferences as an undefined symbol; remove it or fix the name\n",
+			      a->where, km->mod->name, a->cname);
+	}
+}
+
+void klp_resolve_all(void)
+{
+	struct string_list wanted = { 0 };
+	const struct module *first_user = NULL;
+	bool all_modules;
+
+	for (size_t m = 0; m < nmodules; m++) {
+		const struct klp_module *km = modules[m]->klp;
+
+		if (!km)
+			continue;
+		check_unused_annotations(km);
+		if (km->nconversions && !first_user)
+			first_user = modules[m];
+	}
+	if (!first_user || !open_index(first_user))
+		return;
+
+	all_modules = !collect_modules(&wanted);
+	klp_index_load_modules(target_index, all_modules ? NULL : (const char *const *)wanted.v,
+			       wanted.n);
+
+	for (size_t m = 0; m < nmodules; m++) {
+		struct klp_module *km = modules[m]->klp;
+
+		if (!km || !km->nconversions)
+			continue;
+		if (!km->scope_known)
+			warn("livepatch: cannot tell which objects %s.ko patches (no struct klp_patch\n"
+			     "\twith a klp_object array found); resolving against vmlinux and every module\n",
+			     km->mod->name);
+		for (size_t i = 0; i < km->nconversions; i++) {
+			struct klp_conversion *c = &km->conversions[i];
+
+			switch (c->origin) {
+			case KLP_FROM_ANNOTATION:
+				resolve_annotated(km, c);
+				break;
+			case KLP_FROM_MODULE_EXPORT:
+				resolve_module_export(km, c);
+				break;
+			case KLP_FROM_INDEX:
+				resolve_from_index(km, c);
+				break;
+			}
+			if (c->resolved)
+				check_result(km, c);
+		}
+	}
+	for (size_t i = 0; i < wanted.n; i++)
+		free(wanted.v[i]);
+	free(wanted.v);
+}

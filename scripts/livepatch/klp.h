@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Livepatch support inside modpost: the hooks the modpost passes call.
+ *
+ * A module is a livepatch module when its .modinfo has a "livepatch"
+ * entry (any value: that is the kernel's rule).  For such a module,
+ * undefined symbols that vmlinux does not export are not errors: each one
+ * is resolved to (object, name, position) as the kernel's livepatch loader
+ * will count them, from the target kernel's symbol index or from the
+ * author's annotations, and the resolution is recorded in the module's
+ * .mod.c so that the post-link step can write the livepatch ELF format
+ * without any kernel symbol data.
+ *
+ *   read_symbols()   -> klp_module_read()      (ELF still open)
+ *   check_exports()  -> klp_claim_symbol()     (per undefined symbol)
+ *   main()           -> klp_resolve_all()      (after all checks)
+ *   write_mod_c()    -> klp_add_mod_c()
+ */
+#ifndef KLP_H
+#define KLP_H
+
+#include <stdbool.h>
+
+#include "modpost.h"
+
+/* The "livepatch" modinfo test. */
+bool klp_is_livepatch_object(const struct elf_file *elf);
+
+/*
+ * Read what the resolver needs from a livepatch module's object while it
+ * is open: annotations, the objects its struct klp_patch declares, and
+ * where each undefined symbol is referenced.  Attaches it to mod->klp.
+ */
+void klp_module_read(struct module *mod, struct elf_file *elf);
+
+/*
+ * Decide whether undefined symbol @s of @mod becomes a livepatch
+ * relocation (@exp: its export, or NULL).  Returns true when it does: the
+ * caller must then not resolve it normally, so it enters neither
+ * __versions nor depends.
+ */
+bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp);
+
+/* Resolve every claimed symbol of every livepatch module; reports problems. */
+void klp_resolve_all(void);
+
+/* Append the resolution record of @mod (a livepatch module) to its .mod.c. */
+void klp_add_mod_c(struct buffer *b, const struct module *mod);
+
+#endif /* KLP_H */
