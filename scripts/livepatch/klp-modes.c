@@ -8,6 +8,7 @@
 
 static const struct klp_mode *const modes[] = {
 	&klp_mode_dump_index,
+	&klp_mode_finalize,
 };
 
 bool klp_is_mode_argument(const char *arg)

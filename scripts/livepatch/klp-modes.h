@@ -26,5 +26,6 @@ int klp_run_mode(int argc, char **argv);
 
 /* the modes (each defined in its own file) */
 extern const struct klp_mode klp_mode_dump_index;
+extern const struct klp_mode klp_mode_finalize;
 
 #endif

@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * modpost --klp-finalize: write the livepatch ELF format into a linked .ko.
+ *
+ * Linkers keep neither SHN_LIVEPATCH symbols nor SHF_RELA_LIVEPATCH
+ * sections, so the format can only be written after the final `ld -r`.
+ * Everything needed was recorded by modpost in the module itself (section
+ * .klp.modpost, see klp-record.c): no kernel symbol data is read here.
+ *
+ *  - each recorded symbol becomes .klp.sym.<object>.<name>,<position> with
+ *    st_shndx SHN_LIVEPATCH, keeping its symbol table index;
+ *  - every relocation against such a symbol from a loaded section moves,
+ *    byte for byte, out of its .rela<sec> into .klp.rela.<object>.<sec>
+ *    (SHT_RELA, SHF_ALLOC | SHF_INFO_LINK | SHF_RELA_LIVEPATCH, sh_link the
+ *    symbol table, sh_info the target), one section per object and target;
+ *  - the record and the annotation sections are emptied and no longer
+ *    loaded.
+ *
+ * Existing bytes keep their offsets; the new string tables, the new
+ * sections and a new section header table are appended.  The output is
+ * written to a temporary file and renamed, so a failure never leaves a
+ * damaged module behind.  A module without a record is left untouched, so
+ * running the step twice, or on an ordinary module, changes nothing.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../include/uapi/linux/livepatch.h"
+#include "klp-image.h"
+#include "klp-modes.h"
+#include "klp-module.h"
+
+#define RECORD_SECTION ".klp.modpost"
+#define RECORD_VERSION "klp-modpost 1"
+
+struct record_entry {
+	char *cname;
+	char *object;
+	char *name;
+	unsigned long sympos;
+	bool used;
+};
+
+struct record {
+	struct record_entry *v;
+	size_t n;
+};
+
+/* A new .klp.rela.<object>.<target> section being assembled. */
+struct klp_rela_section {
+	const char *object;
+	unsigned int target;
+	struct buffer data;
+};
+
+struct finalize {
+	const char *path;
+	struct elf_file elf;
+	struct record record;
+	struct elf_section *sections;	/* the output's headers: copies of the input's */
+	unsigned int nsections;
+	struct record_entry **by_symbol; /* symbol index -> its record entry, or NULL */
+	struct klp_rela_section *relas;
+	size_t nrelas;
+	struct buffer strtab, shstrtab;
+	uint32_t *name_offsets;		/* sh_name of every section (old and new) */
+};
+
+/* ---- the record ---- */
+
+static void parse_record(struct finalize *f, const struct elf_section *sec)
+{
+	const char *p = (const char *)sec->data, *end = p + sec->size;
+	unsigned int lineno = 0;
+
+	while (end > p && end[-1] == '\0')
+		end--;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, len);
+
+		lineno++;
+		p += len + (nl ? 1 : 0);
+		if (lineno == 1) {
+			if (strcmp(line, RECORD_VERSION) != 0)
+				fatal("%s: section %s does not start with \"%s\": was the module built by another modpost?\n",
+				      f->path, RECORD_SECTION, RECORD_VERSION);
+			free(line);
+			continue;
+		}
+
+		struct record_entry e = { 0 };
+		char *save = NULL, *pos, *endp;
+
+		e.cname = strtok_r(line, " ", &save);
+		e.object = strtok_r(NULL, " ", &save);
+		e.name = strtok_r(NULL, " ", &save);
+		pos = strtok_r(NULL, " ", &save);
+		if (!e.cname || !e.object || !e.name || !pos || strtok_r(NULL, " ", &save))
+			fatal("%s: malformed line %u in section %s\n", f->path, lineno, RECORD_SECTION);
+		errno = 0;
+		e.sympos = strtoul(pos, &endp, 10);
+		if (errno || *endp || !*pos)
+			fatal("%s: malformed position '%s' on line %u of section %s\n",
+			      f->path, pos, lineno, RECORD_SECTION);
+		e.cname = xstrdup(e.cname);
+		e.object = xstrdup(e.object);
+		e.name = xstrdup(e.name);
+		free(line);
+
+		f->record.v = xrealloc(f->record.v, (f->record.n + 1) * sizeof(*f->record.v));
+		f->record.v[f->record.n++] = e;
+	}
+}
+
+static struct record_entry *record_find(struct finalize *f, const char *cname)
+{
+	for (size_t i = 0; i < f->record.n; i++)
+		if (strcmp(f->record.v[i].cname, cname) == 0)
+			return &f->record.v[i];
+	return NULL;
+}
+
+/* ---- symbols ---- */
+
+static uint32_t add_string(struct buffer *b, const char *s)
+{
+	uint32_t off = b->pos;
+
+	buf_write(b, s, strlen(s) + 1);
+	return off;
+}
+
+static void convert_symbols(struct finalize *f, struct klp_image *im)
+{
+	const struct elf_section *symtab = &f->elf.sections[f->elf.symtab_index];
+	unsigned int symsize = klp_image_sym_size(im);
+
+	f->by_symbol = xcalloc(f->elf.nsyms, sizeof(*f->by_symbol));
+	for (unsigned int i = 1; i < f->elf.nsyms; i++) {
+		const struct elf_symbol *sym = &f->elf.syms[i];
+		struct record_entry *e;
+		struct buffer name = { 0 };
+
+		if (sym->raw_shndx != SHN_UNDEF ||
+		    (sym->bind != STB_GLOBAL && sym->bind != STB_WEAK))
+			continue;
+		e = record_find(f, sym->name);
+		if (!e)
+			continue;
+		if (!klp_object_name_ok(e->object) || !klp_symbol_name_ok(e->name))
+			fatal("%s: cannot name symbol %s as object '%s' symbol '%s': the kernel parses at most %d/%d characters, without '.'/','\n",
+			      f->path, sym->name, e->object, e->name,
+			      KLP_OBJECT_NAME_MAX, KLP_SYMBOL_NAME_MAX);
+		buf_addf(&name, KLP_SYM_PREFIX "%s.%s,%lu", e->object, e->name, e->sympos);
+		buf_write(&name, "", 1);
+		klp_image_set_sym(im, symtab->offset + (uint64_t)i * symsize,
+				  add_string(&f->strtab, name.p), SHN_LIVEPATCH);
+		buf_free(&name);
+		f->by_symbol[i] = e;
+		e->used = true;
+	}
+	for (size_t i = 0; i < f->record.n; i++)
+		if (!f->record.v[i].used)
+			fatal("%s: section %s names '%s', which is not an undefined symbol of the module;\n"
+			      "the record belongs to another build: relink the module\n",
+			      f->path, RECORD_SECTION, f->record.v[i].cname);
+}
+
+/* ---- relocations ---- */
+
+static struct klp_rela_section *rela_section_for(struct finalize *f, const char *object,
+						 unsigned int target)
+{
+	struct klp_rela_section *r;
+
+	for (size_t i = 0; i < f->nrelas; i++)
+		if (f->relas[i].target == target && strcmp(f->relas[i].object, object) == 0)
+			return &f->relas[i];
+	f->relas = xrealloc(f->relas, (f->nrelas + 1) * sizeof(*f->relas));
+	r = &f->relas[f->nrelas++];
+	memset(r, 0, sizeof(*r));
+	r->object = object;
+	r->target = target;
+	return r;
+}
+
+static void move_relocations(struct finalize *f, struct klp_image *im)
+{
+	for (unsigned int i = 1; i < f->nsections; i++) {
+		struct elf_section *rs = &f->sections[i];
+		const struct elf_section *target;
+		size_t count, kept = 0, entsize;
+
+		if (rs->type != SHT_RELA && rs->type != SHT_REL)
+			continue;
+		target = elf_section(&f->elf, rs->info);
+		if (!target || !(target->flags & SHF_ALLOC) ||
+		    klp_is_annotation_section(target->name))
+			continue;
+		count = elf_reloc_count(&f->elf, &f->elf.sections[i]);
+		if (!count)
+			continue;
+		entsize = rs->size / count;
+		for (size_t k = 0; k < count; k++) {
+			const unsigned char *raw = f->elf.sections[i].data + k * entsize;
+			struct elf_reloc r;
+			struct record_entry *e;
+
+			elf_reloc_get(&f->elf, &f->elf.sections[i], k, &r);
+			e = f->by_symbol[r.sym];
+			if (!e) {
+				memmove(im->p + rs->offset + kept * entsize, raw, entsize);
+				kept++;
+				continue;
+			}
+			if (rs->type != SHT_RELA)
+				fatal("%s: %s+0x%" PRIx64 " refers to %s through a REL relocation;\n"
+				      "livepatch relocation sections must be RELA\n",
+				      f->path, target->name, r.offset, e->cname);
+			buf_write(&rela_section_for(f, e->object, rs->info)->data,
+				  (const char *)raw, entsize);
+		}
+		rs->size = kept * entsize;
+	}
+}
+
+/* The record and the annotations are build-time data: empty, not loaded. */
+static void drop_build_time_sections(struct finalize *f)
+{
+	for (unsigned int i = 1; i < f->nsections; i++) {
+		struct elf_section *s = &f->sections[i];
+		const struct elf_section *target;
+
+		if (klp_is_annotation_section(s->name)) {
+			s->flags &= ~(uint64_t)SHF_ALLOC;
+			s->size = 0;
+			continue;
+		}
+		if (s->type != SHT_RELA && s->type != SHT_REL)
+			continue;
+		target = elf_section(&f->elf, s->info);
+		if (target && klp_is_annotation_section(target->name))
+			s->size = 0;
+	}
+}
+
+/* ---- assembling the output ---- */
+
+static bool needs_finalize(const struct elf_file *elf)
+{
+	for (unsigned int i = 1; i < elf->nsections; i++) {
+		const struct elf_section *s = &elf->sections[i];
+
+		if (klp_is_annotation_section(s->name) && s->size)
+			return true;
+	}
+	return false;
+}
+
+static void lay_out(struct finalize *f, struct klp_image *im)
+{
+	unsigned int total = f->nsections + f->nrelas;
+	unsigned int shdr = klp_image_shdr_size(im);
+	struct elf_section *strtab = &f->sections[f->sections[f->elf.symtab_index].link];
+	struct elf_section *shstrtab = &f->sections[f->elf.shstrndx];
+	struct elf_section *all = xcalloc(total, sizeof(*all));
+	uint64_t shoff;
+
+	for (size_t i = 0; i < f->nrelas; i++) {
+		struct klp_rela_section *r = &f->relas[i];
+		struct buffer name = { 0 };
+
+		buf_addf(&name, KLP_RELA_PREFIX "%s.%s", r->object, f->sections[r->target].name);
+		buf_write(&name, "", 1);
+		f->name_offsets[f->nsections + i] = add_string(&f->shstrtab, name.p);
+		buf_free(&name);
+	}
+
+	strtab->offset = klp_image_append(im, f->strtab.p, f->strtab.pos, 1);
+	strtab->size = f->strtab.pos;
+	shstrtab->offset = klp_image_append(im, f->shstrtab.p, f->shstrtab.pos, 1);
+	shstrtab->size = f->shstrtab.pos;
+
+	memcpy(all, f->sections, f->nsections * sizeof(*all));
+	for (size_t i = 0; i < f->nrelas; i++) {
+		struct elf_section *s = &all[f->nsections + i];
+		unsigned int align = elf_addr_size(&f->elf);
+
+		s->type = SHT_RELA;
+		s->flags = SHF_ALLOC | SHF_INFO_LINK | SHF_RELA_LIVEPATCH;
+		s->link = f->elf.symtab_index;
+		s->info = f->relas[i].target;
+		s->addralign = align;
+		s->entsize = klp_image_rela_size(im);
+		s->size = f->relas[i].data.pos;
+		s->offset = klp_image_append(im, f->relas[i].data.p, f->relas[i].data.pos, align);
+	}
+
+	shoff = klp_image_append(im, NULL, (size_t)total * shdr, 8);
+	for (unsigned int i = 0; i < total; i++)
+		klp_image_put_shdr(im, shoff + (uint64_t)i * shdr, &all[i], f->name_offsets[i]);
+	klp_image_set_shdrs(im, shoff, total, f->elf.shstrndx);
+	free(all);
+}
+
+static void write_output(const struct klp_image *im, const char *in, const char *out)
+{
+	const char *slash = strrchr(out, '/');
+	int dirlen = slash ? (int)(slash - out) + 1 : 0;
+	char *tmp = xmalloc(strlen(out) + 32);
+	struct stat st;
+	size_t done = 0;
+	int fd;
+
+	sprintf(tmp, "%.*s.%s.klp.XXXXXX", dirlen, out, out + dirlen);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		fatal_perror(out);
+	if (stat(in, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	while (done < im->size) {
+		ssize_t n = write(fd, im->p + done, im->size - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			unlink(tmp);
+			fatal_perror(out);
+		}
+		done += n;
+	}
+	if (close(fd) != 0 || rename(tmp, out) != 0) {
+		int saved = errno;
+
+		unlink(tmp);
+		errno = saved;
+		fatal_perror(out);
+	}
+	free(tmp);
+}
+
+static int finalize_one(const char *in, const char *out)
+{
+	struct finalize f = { .path = in };
+	struct klp_image im;
+	const struct elf_section *shstr;
+	unsigned int strtab_index;
+
+	switch (elf_open(&f.elf, in)) {
+	case ELF_OPEN_OK:
+		break;
+	case ELF_OPEN_NOT_ELF:
+		fatal("%s: not an ELF file\n", in);
+	case ELF_OPEN_MISSING:
+		fatal_perror(in);
+	}
+	if (!needs_finalize(&f.elf)) {
+		/* nothing to convert (an ordinary module, or done already) */
+		if (strcmp(in, out) != 0) {
+			klp_image_init(&im, &f.elf);
+			write_output(&im, in, out);
+			klp_image_free(&im);
+		}
+		elf_close(&f.elf);
+		return 0;
+	}
+
+	for (unsigned int i = 1; i < f.elf.nsections; i++)
+		if (strcmp(f.elf.sections[i].name, RECORD_SECTION) == 0)
+			parse_record(&f, &f.elf.sections[i]);
+
+	f.nsections = f.elf.nsections;
+	f.sections = xcalloc(f.nsections, sizeof(*f.sections));
+	memcpy(f.sections, f.elf.sections, f.nsections * sizeof(*f.sections));
+	f.name_offsets = xcalloc(f.nsections, sizeof(*f.name_offsets));
+	shstr = &f.elf.sections[f.elf.shstrndx];
+	for (unsigned int i = 0; i < f.nsections; i++)
+		f.name_offsets[i] = (uint32_t)(f.elf.sections[i].name - (const char *)shstr->data);
+	strtab_index = f.elf.sections[f.elf.symtab_index].link;
+	buf_write(&f.strtab, (const char *)f.elf.sections[strtab_index].data,
+		  f.elf.sections[strtab_index].size);
+	buf_write(&f.shstrtab, (const char *)shstr->data, shstr->size);
+
+	klp_image_init(&im, &f.elf);
+	convert_symbols(&f, &im);
+	move_relocations(&f, &im);
+	drop_build_time_sections(&f);
+	f.name_offsets = xrealloc(f.name_offsets,
+				  (f.nsections + f.nrelas) * sizeof(*f.name_offsets));
+	lay_out(&f, &im);
+	write_output(&im, in, out);
+
+	klp_image_free(&im);
+	elf_close(&f.elf);
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	const char *out = NULL;
+	int first = 1;
+
+	if (argc > 2 && strcmp(argv[1], "-o") == 0) {
+		out = argv[2];
+		first = 3;
+	}
+	if (first >= argc || (out && argc - first != 1)) {
+		fprintf(stderr, "usage: modpost --klp-finalize [-o OUT.ko] IN.ko...\n");
+		return 1;
+	}
+	for (int i = first; i < argc; i++)
+		finalize_one(argv[i], out ? out : argv[i]);
+	return 0;
+}
+
+const struct klp_mode klp_mode_finalize = {
+	.name = "finalize",
+	.usage = "[-o OUT.ko] IN.ko...",
+	.summary = "write the livepatch ELF format into linked livepatch modules (in place without -o)",
+	.run = run,
+};
