@@ -40,13 +40,21 @@ struct klp_symbol {
 	unsigned long sympos;	/* 1-based position among same-named symbols */
 	unsigned long count;	/* occurrences of the name in this object */
 	uint64_t address;	/* vmlinux: address; module: st_value */
-	char type;		/* nm-style letter: t T d D b B r R w W ... */
+	/*
+	 * The letter /proc/kallsyms shows.  vmlinux: nm's letter, except 'A'
+	 * for per-cpu symbols on x86_64 (CONFIG_KALLSYMS_ABSOLUTE_PERCPU);
+	 * from a text map, the file's letter.  Modules: the loader's letter
+	 * (t d r b a v w ...), upper case when the module exports the name.
+	 */
+	char type;
 	const char *section;	/* section name, or "" when unknown (text maps) */
-	const char *source;	/* source file (from STT_FILE), or NULL */
+	const char *source;	/* source file of a local symbol (STT_FILE), or NULL */
 	/*
 	 * Modules only: the full symbol table (walked while the module is
-	 * loading) holds a different list of this name than the core table,
-	 * so the position the loader finds depends on load order.
+	 * loading) holds a different list of this name than the core table
+	 * (e.g. a homonym in .init.text or .modinfo), so the position or the
+	 * uniqueness the loader finds depends on load order.  Set on every
+	 * occurrence of such a name.
 	 */
 	bool load_order_dependent;
 };
@@ -64,10 +72,16 @@ struct klp_index_sources {
  * @release (Debian's -dbg vmlinux under /usr/lib/debug, /boot, /lib/modules,
  * and the project's extraction cache $KLP_CACHE or /var/cache/klp-modpost).
  * @searched receives a human-readable list of every place tried (caller
- * frees), for error messages.
+ * frees), for error messages: one line per candidate, "<what>: <path>:
+ * used|<why not>", each starting with a tab.  @release NULL or "" (target
+ * unknown): only the environment overrides are used.
+ * Skipped: vmlinux files without a full symbol table (Debian's headers
+ * ship a BTF-only one) and Debian's placeholder System.map.
  */
 void klp_index_find_sources(const char *release, struct klp_index_sources *out,
 			    char **searched);
+/* Free the strings klp_index_find_sources() put into @src (all malloc'ed). */
+void klp_index_sources_free(struct klp_index_sources *src);
 
 /*
  * Create an index.  The vmlinux part is read at once (ELF preferred over a
@@ -83,8 +97,12 @@ const char *klp_index_vmlinux_source(const struct klp_index *idx);
 
 /*
  * Read modules into the index: the ones named in @names (kernel names), or
- * every module found when @names is NULL.  Unknown names are remembered as
- * absent.  Decompression runs in parallel.  Returns the number read.
+ * every module found when @names is NULL.  Files are selected by their
+ * name (basename without .ko*, '-' as '_'), and registered under their
+ * .modinfo name.  Unknown names are remembered as absent, modules already
+ * read are not read again; a module known from /proc/kallsyms lines is
+ * replaced by its file.  Decompression runs in parallel.  Returns the
+ * number read.
  */
 size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
 			      size_t nnames);
@@ -109,5 +127,20 @@ size_t klp_index_lookup(const struct klp_index *idx, const char *object,
 void klp_index_for_each_near_miss(const struct klp_index *idx, const char *name,
 				  void (*fn)(const struct klp_symbol *sym, void *arg),
 				  void *arg);
+
+/*
+ * Every occurrence in @object, or in every loaded object when @object is
+ * NULL (vmlinux first, then modules in name order); within an object by
+ * name (strcmp order), then position.
+ */
+void klp_index_for_each_symbol(const struct klp_index *idx, const char *object,
+			       void (*fn)(const struct klp_symbol *sym, void *arg),
+			       void *arg);
+
+/*
+ * The loaded objects: vmlinux first, then modules in name order.  Returns
+ * the count; *names is a malloc'ed array (caller frees the array only).
+ */
+size_t klp_index_objects(const struct klp_index *idx, const char ***names);
 
 #endif /* KLP_INDEX_H */

@@ -288,18 +288,15 @@ static void decode_symbols(struct elf_file *elf, const struct elf_section *shndx
 	}
 }
 
-enum elf_open_result elf_open(struct elf_file *elf, const char *path)
+/* Decode the image in elf->map / elf->size (see elf_open_ex). */
+static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 {
+	const char *path = elf->path;
 	const unsigned char *eh;
 	const struct elf_section *shstr, *shndx_sec = NULL;
 	unsigned int shentsize, shnum, shstrndx;
 	uint64_t shoff;
 
-	memset(elf, 0, sizeof(*elf));
-	elf->path = path;
-	elf->map = map_file(path, &elf->size);
-	if (!elf->map)
-		return ELF_OPEN_MISSING;
 	eh = elf->map;
 
 	/* Too small, or not ELF at all: modpost ignores such files silently. */
@@ -341,7 +338,7 @@ enum elf_open_result elf_open(struct elf_file *elf, const char *path)
 	shnum = FIELD(elf, eh, Ehdr, e_shnum);
 	shstrndx = FIELD(elf, eh, Ehdr, e_shstrndx);
 
-	if (elf->type != ET_REL)
+	if (elf->type != ET_REL && !(flags & ELF_OPEN_ANY_TYPE))
 		fatal("%s: not relocatable object.", path);
 
 	if (shoff > elf->size)
@@ -427,8 +424,11 @@ enum elf_open_result elf_open(struct elf_file *elf, const char *path)
 		if (s->type == SHT_SYMTAB_SHNDX)
 			shndx_sec = s;
 	}
-	if (!elf->symtab_index)
+	if (!elf->symtab_index) {
+		if (flags & ELF_OPEN_OPTIONAL_SYMTAB)
+			return ELF_OPEN_OK;
 		fatal("%s has no symtab?\n", path);
+	}
 	if (shndx_sec && shndx_sec->link != elf->symtab_index)
 		fatal("%s: SYMTAB_SHNDX has bad sh_link: %u!=%u\n", path,
 		      shndx_sec->link, elf->symtab_index);
@@ -449,13 +449,45 @@ enum elf_open_result elf_open(struct elf_file *elf, const char *path)
 		elf->strtab_size = strtab->size;
 	}
 
+	if (flags & ELF_OPEN_NO_SYMBOLS) {
+		elf->strtab = NULL;
+		elf->strtab_size = 0;
+		return ELF_OPEN_OK;
+	}
 	decode_symbols(elf, shndx_sec);
 	return ELF_OPEN_OK;
 }
 
+enum elf_open_result elf_open_ex(struct elf_file *elf, const char *path,
+				 unsigned int flags)
+{
+	memset(elf, 0, sizeof(*elf));
+	elf->path = path;
+	elf->map = map_file(path, &elf->size);
+	if (!elf->map)
+		return ELF_OPEN_MISSING;
+	return decode(elf, flags);
+}
+
+enum elf_open_result elf_open(struct elf_file *elf, const char *path)
+{
+	return elf_open_ex(elf, path, 0);
+}
+
+enum elf_open_result elf_open_memory(struct elf_file *elf, const char *path,
+				     void *data, size_t size, unsigned int flags)
+{
+	memset(elf, 0, sizeof(*elf));
+	elf->path = path;
+	elf->map = data;
+	elf->size = size;
+	elf->borrowed = true;
+	return decode(elf, flags);
+}
+
 void elf_close(struct elf_file *elf)
 {
-	if (elf->map)
+	if (elf->map && !elf->borrowed)
 		munmap(elf->map, elf->size);
 	free(elf->sections);
 	free(elf->syms);

@@ -82,6 +82,8 @@ struct elf_file {
 
 	unsigned int modinfo_index;	/* 0 when there is none */
 	unsigned int export_symbol_index; /* 0 when there is none */
+
+	bool borrowed;		/* map belongs to the caller (elf_open_memory) */
 };
 
 enum elf_open_result {
@@ -96,6 +98,25 @@ enum elf_open_result {
  */
 enum elf_open_result elf_open(struct elf_file *elf, const char *path);
 void elf_close(struct elf_file *elf);
+
+/*
+ * Options of elf_open_ex() and elf_open_memory(); elf_open() is
+ * elf_open_ex() with none of them.
+ */
+#define ELF_OPEN_ANY_TYPE	0x1u	/* accept ET_EXEC/ET_DYN (vmlinux), not only ET_REL */
+#define ELF_OPEN_OPTIONAL_SYMTAB 0x2u	/* no SHT_SYMTAB is fine: symtab_index 0, nsyms 0 */
+#define ELF_OPEN_NO_SYMBOLS	0x4u	/* headers only: syms NULL, nsyms 0, strtab NULL */
+
+enum elf_open_result elf_open_ex(struct elf_file *elf, const char *path,
+				 unsigned int flags);
+/*
+ * Decode an image that is already in memory (e.g. a decompressed module).
+ * @data must stay valid until elf_close(), which does not free it; it is
+ * written to only where elf_open() would write to its private mapping.
+ * @path is used in messages.
+ */
+enum elf_open_result elf_open_memory(struct elf_file *elf, const char *path,
+				     void *data, size_t size, unsigned int flags);
 
 /* Host-order reads of target-order data, with the file's endianness. */
 uint16_t elf_get16(const struct elf_file *elf, const void *p);

@@ -24,7 +24,7 @@ GNU_TIME=/usr/bin/time
 TARGET_WALL=0.5
 TARGET_RSS=1.0
 
-ALL_BENCHES=(corpus)
+ALL_BENCHES=(corpus klp_index_vmlinux klp_index_modules)
 
 die() {
 	echo "bench: error: $*" >&2
@@ -118,6 +118,88 @@ bench_corpus() {
 	echo "  modpost ${args[*]}"
 	measure_pair corpus corpus_setup "${args[@]}"
 	rm -rf "$work/tree"
+}
+
+# The livepatch symbol index (scripts/livepatch/klp-index*.c) through
+# `modpost --klp-dump-index --summary`: no stock counterpart, so these
+# print absolute times against their own targets.
+TARGET_INDEX_VMLINUX=0.1	# seconds for the debug vmlinux
+TARGET_INDEX_MODULES=1.2	# ratio to decompressing every module, same parallelism
+
+# time_cmd <outfile> <cmd...>: append "<wall s> <peak RSS KiB>" of one run
+time_cmd() {
+	local out=$1
+	shift
+	"$GNU_TIME" -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>"$work/cmd.err" ||
+		echo "  note: $1 ... exited non-zero: $(head -c 200 "$work/cmd.err" | head -n 1)"
+	tail -n 1 "$work/time.out" >>"$out"
+}
+
+debug_vmlinux() {
+	local rel
+	rel=$("$TOP/scripts/kdir.sh" release "$KDIR" 2>/dev/null) || return 1
+	echo "${KLP_CACHE:-/var/cache/klp-modpost}/$rel/dbg/usr/lib/debug/boot/vmlinux-$rel"
+}
+
+bench_klp_index_vmlinux() {
+	local v i med
+	v=$(debug_vmlinux) || true
+	echo
+	if [ -z "$v" ] || [ ! -r "$v" ]; then
+		echo "bench klp_index_vmlinux: skipped (no debug vmlinux; scripts/deps.sh --with-dbg)"
+		return 0
+	fi
+	echo "bench klp_index_vmlinux: index of $v ($RUNS timed runs after one warm-up)"
+	: >"$work/idx.times"
+	time_cmd "$work/idx.warm" "$MODPOST" --klp-dump-index --vmlinux "$v" --summary
+	for ((i = 1; i <= RUNS; i++)); do
+		time_cmd "$work/idx.times" "$MODPOST" --klp-dump-index --vmlinux "$v" --summary
+	done
+	awk '{ printf "  run %d: %.2f s, peak RSS %.1f MiB\n", NR, $1, $2 / 1024 }' "$work/idx.times"
+	med=$(awk '{ print $1 }' "$work/idx.times" | median)
+	printf '  %-28s %6.2f s target <= %-4s  %s\n' "median wall time" "$med" "$TARGET_INDEX_VMLINUX" \
+		"$(meets "$med" "$TARGET_INDEX_VMLINUX")"
+	"$MODPOST" --klp-dump-index --vmlinux "$v" --summary | sed 's/^/  /'
+}
+
+# Decompress every module file under $1 with $2 parallel jobs, one process
+# per file (as the index does), output discarded.
+decompress_all() {
+	local dir=$1 jobs=$2
+	find "$dir" -name '*.ko.xz' -print0 | xargs -0 -r -P "$jobs" -n 1 xz -dcq -- >/dev/null
+	find "$dir" -name '*.ko.zst' -print0 | xargs -0 -r -P "$jobs" -n 1 zstd -dcq -- >/dev/null
+	find "$dir" -name '*.ko.gz' -print0 | xargs -0 -r -P "$jobs" -n 1 gzip -dcq -- >/dev/null
+}
+
+bench_klp_index_modules() {
+	local dir jobs i n ratio mi md
+	dir=$("$TOP/scripts/kdir.sh" modules "$KDIR" 2>/dev/null) || true
+	echo
+	if [ -z "$dir" ]; then
+		echo "bench klp_index_modules: skipped (no module tree; run make deps)"
+		return 0
+	fi
+	jobs=$(getconf _NPROCESSORS_ONLN)
+	n=$(find "$dir" -name '*.ko*' | wc -l)
+	echo "bench klp_index_modules: $n modules under $dir, $jobs parallel jobs ($RUNS interleaved runs)"
+	# vmlinux is not what is measured here: a one-line map stands in for it
+	echo "ffffffff81000000 T _stext" >"$work/tiny.map"
+	export -f decompress_all
+	: >"$work/dec.times"
+	: >"$work/mod.times"
+	for ((i = 1; i <= RUNS; i++)); do
+		time_cmd "$work/dec.times" bash -c 'decompress_all "$1" "$2"' _ "$dir" "$jobs"
+		time_cmd "$work/mod.times" "$MODPOST" --klp-dump-index --map "$work/tiny.map" \
+			--modules "$dir" --all-modules --summary
+	done
+	paste "$work/dec.times" "$work/mod.times" |
+		awk '{ printf "  run %d: decompress %.2f s, index %.2f s (peak RSS %.1f MiB)\n", NR, $1, $3, $4 / 1024 }'
+	md=$(awk '{ print $1 }' "$work/dec.times" | median)
+	mi=$(awk '{ print $1 }' "$work/mod.times" | median)
+	ratio=$(ratio "$mi" "$md")
+	printf '  median: decompress %.2f s, index %.2f s\n' "$md" "$mi"
+	printf '  %-28s %6s   target <= %-4s  %s\n' "ratio index/decompress" "$ratio" \
+		"$TARGET_INDEX_MODULES" "$(meets "$ratio" "$TARGET_INDEX_MODULES")"
 }
 
 # -----------------------------------------------------------------------------
