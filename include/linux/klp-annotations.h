@@ -36,18 +36,23 @@
 
 #include "../uapi/linux/livepatch.h"
 
-#define KLP_MODULE_RELOC(object) \
+#define KLP_MODULE_RELOC(obj) \
 	static struct klp_module_reloc __used \
-	__section(KLP_MODULE_RELOC_SECTION #object) __aligned(4)
+	__section(KLP_MODULE_RELOC_SECTION #obj) __aligned(4)
 
 #define KLP_SYMPOS(symbol, pos)	{ .sym = (void *)&(symbol), .sympos = (pos) }
 
-#define KLP_SYMBOL(cname, object, symname, pos)				\
+/*
+ * (parameters are not named like the fields: the preprocessor would replace
+ * those too; the explicit alignment stops gcc from padding large objects)
+ */
+#define KLP_SYMBOL(cname, obj, symname, pos)				\
 	static const struct klp_symbol_binding __used			\
+	__aligned(__alignof__(struct klp_symbol_binding))		\
 	__section(KLP_SYMBOL_SECTION) __klp_symbol_##cname = {		\
 		.ref = (void *)&(cname),				\
 		.sympos = (pos),					\
-		.object = #object,					\
+		.object = #obj,						\
 		.name = symname,					\
 	}
 

@@ -202,30 +202,51 @@ static void add_annotation(struct klp_module *km, const char *cname,
 	a->used = false;
 }
 
+/*
+ * The records of an annotation section, found through the symbols of the
+ * data objects defined in it (the compiler may pad between objects).
+ * Calls @fn for every record of @entsize bytes.
+ */
+static void for_each_record(struct klp_module *km, const struct elf_file *elf,
+			    unsigned int shndx, uint64_t entsize,
+			    void (*fn)(struct klp_module *km, const struct elf_file *elf,
+				       const struct klp_relocs *relocs, unsigned int shndx,
+				       uint64_t off))
+{
+	const struct elf_section *sec = &elf->sections[shndx];
+	struct klp_relocs relocs;
+
+	klp_relocs_collect(elf, shndx, &relocs);
+	for (unsigned int i = 1; i < elf->nsyms; i++) {
+		const struct elf_symbol *sym = &elf->syms[i];
+
+		if (sym->shndx != shndx || sym->type != STT_OBJECT)
+			continue;
+		if (!sec->data || sym->size % entsize || sym->value > sec->size ||
+		    sym->size > sec->size - sym->value) {
+			error("%s: livepatch annotation %s in section %s has size %llu, not a whole number of %llu-byte records\n",
+			      km->mod->name, sym->name, sec->name,
+			      (unsigned long long)sym->size, (unsigned long long)entsize);
+			continue;
+		}
+		for (uint64_t off = 0; off < sym->size; off += entsize)
+			fn(km, elf, &relocs, shndx, sym->value + off);
+	}
+	klp_relocs_free(&relocs);
+}
+
 /* KLP_MODULE_RELOC(object): packed { void *sym; u32 sympos; } records. */
-static void read_reloc_array(struct klp_module *km, const struct elf_file *elf,
-			     unsigned int shndx)
+static void read_reloc_record(struct klp_module *km, const struct elf_file *elf,
+			      const struct klp_relocs *relocs, unsigned int shndx,
+			      uint64_t off)
 {
 	const struct elf_section *sec = &elf->sections[shndx];
 	const char *object = sec->name + strlen(KLP_MODULE_RELOC_SECTION);
-	unsigned int ptr = elf_addr_size(elf), entsize = ptr + 4;
-	struct klp_relocs relocs;
+	const char *cname = annotated_symbol(km, elf, relocs, shndx, off);
+	uint32_t sympos = elf_get32(elf, sec->data + off + elf_addr_size(elf));
 
-	if (!sec->data || sec->size % entsize) {
-		error("%s: livepatch annotation section %s has size %llu, not a multiple of the %u-byte record\n",
-		      km->mod->name, sec->name, (unsigned long long)sec->size, entsize);
-		return;
-	}
-	klp_relocs_collect(elf, shndx, &relocs);
-	for (uint64_t off = 0; off < sec->size; off += entsize) {
-		const char *cname = annotated_symbol(km, elf, &relocs, shndx, off);
-		uint32_t sympos = elf_get32(elf, sec->data + off + ptr);
-
-		if (cname)
-			add_annotation(km, cname, object, cname, sympos,
-				       where(sec->name, off));
-	}
-	klp_relocs_free(&relocs);
+	if (cname)
+		add_annotation(km, cname, object, cname, sympos, where(sec->name, off));
 }
 
 /* A NUL-terminated string inside a fixed-size field, or NULL. */
@@ -234,42 +255,35 @@ static const char *fixed_string(const unsigned char *field, size_t size)
 	return memchr(field, '\0', size) ? (const char *)field : NULL;
 }
 
+/* Layout of struct klp_symbol_binding for a pointer size. */
+static uint64_t binding_size(unsigned int ptr)
+{
+	uint64_t size = ptr + 8 + KLP_OBJECT_NAME_MAX + 1 + KLP_SYMBOL_NAME_MAX + 1;
+
+	return (size + ptr - 1) / ptr * ptr;	/* the struct's alignment */
+}
+
 /* KLP_SYMBOL(): struct klp_symbol_binding records. */
-static void read_symbol_bindings(struct klp_module *km, const struct elf_file *elf,
-				 unsigned int shndx)
+static void read_binding_record(struct klp_module *km, const struct elf_file *elf,
+				const struct klp_relocs *relocs, unsigned int shndx,
+				uint64_t off)
 {
 	const struct elf_section *sec = &elf->sections[shndx];
 	unsigned int ptr = elf_addr_size(elf);
-	uint64_t off_sympos = ptr, off_object = ptr + 8;
-	uint64_t off_name = off_object + KLP_OBJECT_NAME_MAX + 1;
-	uint64_t entsize = off_name + KLP_SYMBOL_NAME_MAX + 1;
-	struct klp_relocs relocs;
+	const unsigned char *rec = sec->data + off;
+	uint64_t off_object = ptr + 8, off_name = off_object + KLP_OBJECT_NAME_MAX + 1;
+	const char *cname = annotated_symbol(km, elf, relocs, shndx, off);
+	const char *object = fixed_string(rec + off_object, KLP_OBJECT_NAME_MAX + 1);
+	const char *name = fixed_string(rec + off_name, KLP_SYMBOL_NAME_MAX + 1);
 
-	entsize = (entsize + ptr - 1) / ptr * ptr;	/* the struct's alignment */
-	if (!sec->data || sec->size % entsize) {
-		error("%s: livepatch annotation section %s has size %llu, not a multiple of the %llu-byte record\n",
-		      km->mod->name, sec->name, (unsigned long long)sec->size,
-		      (unsigned long long)entsize);
+	if (!cname)
+		return;
+	if (!object || !name) {
+		error("%s: livepatch annotation at %s+0x%llx: object or symbol name is not NUL-terminated\n",
+		      km->mod->name, sec->name, (unsigned long long)off);
 		return;
 	}
-	klp_relocs_collect(elf, shndx, &relocs);
-	for (uint64_t off = 0; off < sec->size; off += entsize) {
-		const unsigned char *rec = sec->data + off;
-		const char *cname = annotated_symbol(km, elf, &relocs, shndx, off);
-		const char *object = fixed_string(rec + off_object, KLP_OBJECT_NAME_MAX + 1);
-		const char *name = fixed_string(rec + off_name, KLP_SYMBOL_NAME_MAX + 1);
-
-		if (!cname)
-			continue;
-		if (!object || !name) {
-			error("%s: livepatch annotation at %s+0x%llx: object or symbol name is not NUL-terminated\n",
-			      km->mod->name, sec->name, (unsigned long long)off);
-			continue;
-		}
-		add_annotation(km, cname, object, name, elf_get32(elf, rec + off_sympos),
-			       where(sec->name, off));
-	}
-	klp_relocs_free(&relocs);
+	add_annotation(km, cname, object, name, elf_get32(elf, rec + ptr), where(sec->name, off));
 }
 
 static void read_annotations(struct klp_module *km, const struct elf_file *elf)
@@ -278,9 +292,10 @@ static void read_annotations(struct klp_module *km, const struct elf_file *elf)
 		const char *name = elf->sections[i].name;
 
 		if (str_starts(name, KLP_MODULE_RELOC_SECTION))
-			read_reloc_array(km, elf, i);
+			for_each_record(km, elf, i, elf_addr_size(elf) + 4, read_reloc_record);
 		else if (strcmp(name, KLP_SYMBOL_SECTION) == 0)
-			read_symbol_bindings(km, elf, i);
+			for_each_record(km, elf, i, binding_size(elf_addr_size(elf)),
+					read_binding_record);
 	}
 }
 

@@ -59,7 +59,9 @@ bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol 
 	if (a) {
 		c = add_conversion(km, s, KLP_FROM_ANNOTATION);
 		c->annotation = a;
-		((struct klp_annotation *)a)->used = true;
+		/* the annotation's own pointer does not count as a use */
+		if (klp_find_reference(km, s->name))
+			((struct klp_annotation *)a)->used = true;
 		return true;
 	}
 	if (exp && (exp->module->is_vmlinux || exp->module == mod))
@@ -109,6 +111,7 @@ static bool open_index(const struct module *first_user)
 	index_release = kernel_release();
 	klp_index_find_sources(index_release ? index_release : "", &src, &index_searched);
 	target_index = klp_index_open(&src);
+	klp_index_sources_free(&src);
 	if (!target_index) {
 		error("livepatch: %s.ko needs the symbol table of the target kernel%s%s, and none was found.\n"
 		      "Looked in:\n%s"

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Boilerplate for the livepatch test cases: each case defines the
+ * replacement functions it needs and picks the objects it declares.
+ *
+ *	LP_NEW_CMDLINE_SHOW	replaces vmlinux's cmdline_proc_show()
+ *	LP_NEW_TARGET_FUNC	replaces klp_target's klpt_exported_func()
+ *	LP_PATCH(LP_OBJ_VMLINUX, LP_OBJ_TARGET)
+ */
+#include <linux/kernel.h>
+#include <linux/livepatch.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+
+#include <linux/klp-annotations.h>
+
+#define LP_NEW_CMDLINE_SHOW(body)					\
+	static int lp_cmdline_proc_show(struct seq_file *m, void *v)	\
+	{ body; return 0; }						\
+	static struct klp_func lp_vmlinux_funcs[] = {			\
+		{ .old_name = "cmdline_proc_show",			\
+		  .new_func = lp_cmdline_proc_show }, { } }
+
+#define LP_NEW_TARGET_FUNC(body)					\
+	static int lp_target_func(void) { body; }			\
+	static struct klp_func lp_target_funcs[] = {			\
+		{ .old_name = "klpt_exported_func",			\
+		  .new_func = lp_target_func }, { } }
+
+#define LP_OBJ_VMLINUX	{ .funcs = lp_vmlinux_funcs }
+#define LP_OBJ_TARGET	{ .name = "klp_target", .funcs = lp_target_funcs }
+
+#define LP_PATCH(...)							\
+	static struct klp_object lp_objs[] = { __VA_ARGS__, { } };	\
+	static struct klp_patch lp_patch = {				\
+		.mod = THIS_MODULE, .objs = lp_objs };			\
+	static int __init lp_init(void)					\
+	{ return klp_enable_patch(&lp_patch); }				\
+	static void __exit lp_exit(void) { }				\
+	module_init(lp_init);						\
+	module_exit(lp_exit);						\
+	MODULE_DESCRIPTION("livepatch resolution test case");		\
+	MODULE_LICENSE("GPL");						\
+	MODULE_INFO(livepatch, "Y")

@@ -1,0 +1,162 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Livepatch resolution at build time, against the real target kernel:
+# its debug vmlinux (found the way modpost finds it for users) and a
+# target module written for these tests (klp_target, given to modpost
+# through KLP_MODULES_DIR, xz-compressed like Debian's modules).
+#
+# Every case under selftests/klp/cases/ is an external livepatch module
+# built with `make -C $KDIR M=<case> MODPOST=<ours>`; its `expect` file
+# says what must happen:
+#
+#   status N             make's exit status (default 0)
+#   contains TEXT        make's output contains TEXT (@M@: the case dir)
+#   lacks TEXT           ... does not contain TEXT
+#   record C O N P       the .mod.c records C -> object O, symbol N, position P
+#                        (and the finalized .ko has .klp.sym.O.N,P for it)
+#   records N            exactly N record lines
+#   versions SYM         SYM is in __versions
+#   no-versions SYM      SYM is not in __versions
+#   depends [LIST]       MODULE_INFO(depends, "LIST")
+#   no-mod-c             no .mod.c was written (modpost failed)
+#
+# Environment: KDIR, MODPOST (ours), KLP_TEST_WORK (scratch), JOBS.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
+MODPOST=${MODPOST:-$TOP/build/modpost}
+WORK=${KLP_TEST_WORK:-/tmp/klp-tests}
+JOBS=${JOBS:-2}
+CASES_SRC=$TOP/selftests/klp/cases
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK/targets" "$WORK/modules" "$WORK/cases"
+
+kmake() { # dir, extra make args...
+	local dir=$1
+	shift
+	env -u MAKEFLAGS -u MAKELEVEL make -C "$KDIR" M="$dir" MODPOST="$MODPOST" "$@" modules
+}
+
+# --- the target module --------------------------------------------------------
+cp -r "$TOP/selftests/klp/targets/klp_target" "$WORK/targets/"
+if kmake "$WORK/targets/klp_target" >"$WORK/targets/build.log" 2>&1; then
+	ok "target module klp_target builds"
+else
+	fail "target module klp_target builds"
+	tail -20 "$WORK/targets/build.log"
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+xz -c "$WORK/targets/klp_target/klp_target.ko" >"$WORK/modules/klp_target.ko.xz"
+
+# --- build every case (in parallel) ----------------------------------------------
+cp "$CASES_SRC/lp-common.h" "$WORK/cases/"
+build_case() {
+	local name=$1 dir=$WORK/cases/$1 status=0
+	cp -r "$CASES_SRC/$name" "$dir"
+	kmake "$dir" KLP_INCLUDE="$TOP/include" KLP_MODULES_DIR="$WORK/modules" \
+		KBUILD_EXTRA_SYMBOLS="$WORK/targets/klp_target/Module.symvers" \
+		>"$dir/make.out" 2>&1 || status=$?
+	echo "$status" >"$dir/make.status"
+}
+export -f build_case kmake
+export WORK KDIR MODPOST CASES_SRC TOP
+cases=$(cd "$CASES_SRC" && for d in */; do echo "${d%/}"; done)
+printf '%s\n' $cases | xargs -P "$JOBS" -I{} bash -c 'build_case {}'
+
+# --- check them ---------------------------------------------------------------
+record_lines() { # .mod.c -> "C O N P" lines of the livepatch record
+	sed -n 's/^\t"\([^"]*\)\\n"$/\1/p' "$1" | { grep -v '^klp-modpost ' || true; }
+}
+
+check_case() {
+	local name=$1 dir=$WORK/cases/$1 modc status want_status=0 line kind rest
+	modc=$(ls "$dir"/*.mod.c 2>/dev/null | head -1 || true)
+	status=$(cat "$dir/make.status")
+	local out
+	out=$(sed "s|$dir|@M@|g" "$dir/make.out")
+
+	while IFS= read -r line || [ -n "$line" ]; do
+		[ -z "$line" ] && continue
+		kind=${line%% *}
+		rest=${line#"$kind"}
+		rest=${rest# }
+		case $kind in
+		status) want_status=$rest ;;
+		contains)
+			if grep -qF -- "$rest" <<<"$out"; then ok "$name: contains '$rest'"
+			else fail "$name: contains '$rest'"; fi ;;
+		lacks)
+			if ! grep -qF -- "$rest" <<<"$out"; then ok "$name: lacks '$rest'"
+			else fail "$name: lacks '$rest'"; fi ;;
+		record)
+			if [ -n "$modc" ] && record_lines "$modc" | grep -qxF -- "$rest"; then
+				ok "$name: record $rest"
+			else
+				fail "$name: record $rest" "$( [ -n "$modc" ] && record_lines "$modc" | tr '\n' ';')"
+			fi ;;
+		records)
+			local n=0
+			[ -n "$modc" ] && n=$(record_lines "$modc" | wc -l)
+			if [ "$n" = "$rest" ]; then ok "$name: $rest record lines"
+			else fail "$name: $rest record lines" "found $n"; fi ;;
+		versions|no-versions)
+			local found=no
+			[ -n "$modc" ] && grep -q "\"$rest\" }," "$modc" && found=yes
+			if { [ "$kind" = versions ] && [ $found = yes ]; } ||
+			   { [ "$kind" = no-versions ] && [ $found = no ]; }; then
+				ok "$name: $kind $rest"
+			else
+				fail "$name: $kind $rest"
+			fi ;;
+		depends)
+			if [ -n "$modc" ] && grep -qxF "MODULE_INFO(depends, \"$rest\");" "$modc"; then
+				ok "$name: depends \"$rest\""
+			else
+				fail "$name: depends \"$rest\"" "$( [ -n "$modc" ] && grep depends "$modc")"
+			fi ;;
+		no-mod-c)
+			if [ -z "$modc" ]; then ok "$name: no .mod.c written"
+			else fail "$name: no .mod.c written"; fi ;;
+		*) fail "$name: unknown expect line '$line'" ;;
+		esac
+	done <"$CASES_SRC/$name/expect"
+
+	if [ "$status" = "$want_status" ]; then
+		ok "$name: make status $status"
+	else
+		fail "$name: make status $status, expected $want_status"
+		grep -e 'modpost' -e 'rror' "$dir/make.out" | head -15 | sed 's/^/    /'
+	fi
+
+	# the finalized module carries one .klp.sym symbol per record line
+	local ko
+	ko=$(ls "$dir"/*.ko 2>/dev/null | head -1 || true)
+	if [ "$status" = 0 ] && [ -n "$ko" ] && [ -n "$modc" ] && [ -n "$(record_lines "$modc")" ]; then
+		if "$MODPOST" --klp-finalize -o "$dir/final.ko" "$ko" 2>"$dir/finalize.err"; then
+			local missing=0
+			while read -r c o n p; do
+				readelf -sW "$dir/final.ko" | grep -qF " .klp.sym.$o.$n,$p" || missing=$((missing + 1))
+			done < <(record_lines "$modc")
+			if [ $missing = 0 ]; then ok "$name: finalized .ko has every .klp.sym symbol"
+			else fail "$name: finalized .ko lacks $missing .klp.sym symbols"; fi
+		else
+			fail "$name: finalize" "$(head -3 "$dir/finalize.err")"
+		fi
+	fi
+}
+
+for name in $cases; do
+	check_case "$name"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
