@@ -32,6 +32,7 @@ SUITES=(
 	selftests/oracle/corpus.sh
 	selftests/oracle/fixtures.sh
 	selftests/badinput/run.sh
+	selftests/klp/run.sh
 	selftests/kernel/run.sh
 )
 
@@ -57,11 +58,16 @@ deps_missing() {
 		echo "extracted image of $rel"
 		return 0
 	fi
+	# the livepatch suites resolve against the target's debug vmlinux
+	if [ ! -f "${KLP_CACHE:-/var/cache/klp-modpost}/$rel/dbg.stamp" ]; then
+		echo "debug vmlinux of $rel"
+		return 0
+	fi
 	return 1
 }
 if what=$(deps_missing); then
-	say "missing: $what; running scripts/deps.sh"
-	"$TOP/scripts/deps.sh" </dev/null
+	say "missing: $what; running scripts/deps.sh --with-dbg"
+	"$TOP/scripts/deps.sh" --with-dbg </dev/null
 fi
 
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
