@@ -107,6 +107,14 @@ const char *klp_index_vmlinux_source(const struct klp_index *idx);
 size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
 			      size_t nnames);
 
+/*
+ * In-tree builds: add module @name from the module object at @path (a
+ * <module>.o that modpost reads in this run), replacing any installed
+ * copy.  False if the file cannot be read.
+ */
+bool klp_index_add_module_object(struct klp_index *idx, const char *name,
+				 const char *path);
+
 /* Is @object known (vmlinux, or a module that was found and read)? */
 bool klp_index_has_object(const struct klp_index *idx, const char *object);
 

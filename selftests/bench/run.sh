@@ -24,7 +24,7 @@ GNU_TIME=/usr/bin/time
 TARGET_WALL=0.5
 TARGET_RSS=1.0
 
-ALL_BENCHES=(corpus klp_index_vmlinux klp_index_modules)
+ALL_BENCHES=(corpus klp_index_vmlinux klp_index_modules klp_resolve)
 
 die() {
 	echo "bench: error: $*" >&2
@@ -205,6 +205,80 @@ bench_klp_index_modules() {
 # -----------------------------------------------------------------------------
 echo "bench: stock $STOCK"
 echo "bench: ours  $MODPOST"
+# Resolution of a livepatch object with 100 references to unique,
+# non-exported vmlinux symbols, after the index is built: modpost's own
+# phase timing (KLP_STATS=1) separates the two.
+TARGET_KLP_RESOLVE_MS=${TARGET_KLP_RESOLVE_MS:-10}
+bench_klp_resolve() {
+	local v d i med layout
+	v=$(debug_vmlinux) || true
+	echo
+	if [ -z "$v" ] || [ ! -r "$v" ]; then
+		echo "bench klp_resolve: skipped (no debug vmlinux; scripts/deps.sh --with-dbg)"
+		return 0
+	fi
+	layout=$BUILD/generated/klp-layout.h
+	[ -f "$layout" ] || die "no $layout: build modpost first"
+	d=$work/klp_resolve
+	rm -rf "$d" && mkdir -p "$d/nomodules"
+
+	# 100 names that are unique in vmlinux, local, C identifiers, not exported
+	cut -f2 "$KDIR/Module.symvers" | sort -u >"$d/exported"
+	"$MODPOST" --klp-dump-index --vmlinux "$v" |
+		awk '$1 == "vmlinux" && $4 == 1 && $6 ~ /^[tdbr]$/ && $2 ~ /^[A-Za-z_][A-Za-z0-9_]*$/ && $2 !~ /^__/ { print $2 }' |
+		sort -u | comm -23 - "$d/exported" | awk 'NR % 97 == 0 && ++n <= 100' >"$d/names"
+	[ "$(wc -l <"$d/names")" = 100 ] || die "could not pick 100 symbols"
+
+	{
+		echo '#include "klp-layout.h"'
+		echo 'static const char mi_license[] __attribute__((section(".modinfo"), used, aligned(1))) = "license=GPL";'
+		echo 'static const char mi_livepatch[] __attribute__((section(".modinfo"), used, aligned(1))) = "livepatch=Y";'
+		awk '{ printf "extern char %s[];\n", $1 }' "$d/names"
+		echo 'void *const lp_refs[] __attribute__((used)) = {'
+		awk '{ printf "\t%s,\n", $1 }' "$d/names"
+		echo '};'
+		# struct klp_patch / klp_object as the target lays them out
+		cat <<'EOC'
+extern char __this_module[];
+static char lp_funcs[KLPL_SIZE_klp_func * 2];
+struct lp_object {
+	char pad0[KLPL_OFF_klp_object_name];
+	void *name;
+	char pad1[KLPL_OFF_klp_object_funcs - KLPL_OFF_klp_object_name - sizeof(void *)];
+	void *funcs;
+	char pad2[KLPL_SIZE_klp_object - KLPL_OFF_klp_object_funcs - sizeof(void *)];
+};
+struct lp_patch {
+	char pad0[KLPL_OFF_klp_patch_mod];
+	void *mod;
+	char pad1[KLPL_OFF_klp_patch_objs - KLPL_OFF_klp_patch_mod - sizeof(void *)];
+	void *objs;
+	char pad2[KLPL_SIZE_klp_patch - KLPL_OFF_klp_patch_objs - sizeof(void *)];
+};
+static struct lp_object lp_objs[2] __attribute__((used)) = { { .funcs = lp_funcs } };
+static struct lp_patch lp_patch __attribute__((used)) = { .mod = __this_module, .objs = lp_objs };
+EOC
+	} >"$d/lp100.c"
+	cc -O2 -fno-pic -I"$BUILD/generated" -c -o "$d/lp100.o" "$d/lp100.c" || die "cannot compile the benchmark livepatch"
+	: >"$d/lp100.mod"
+	echo "lp100.o" >"$d/modules.order"
+
+	echo "bench klp_resolve: a livepatch with 100 references, resolution after the index ($RUNS runs)"
+	: >"$d/times"
+	for ((i = 0; i <= RUNS; i++)); do
+		(cd "$d" && KLP_STATS=1 KLP_VMLINUX="$v" KLP_MODULES_DIR="$d/nomodules" \
+			"$MODPOST" -M -o out.symvers -T modules.order -i "$KDIR/Module.symvers" -e \
+			>/dev/null 2>"$d/err") || { cat "$d/err" >&2; die "modpost failed on the benchmark livepatch"; }
+		[ "$i" -gt 0 ] && sed -n 's/^klp-stats: index-vmlinux \([0-9.]*\) s, index-modules [0-9.]* s, resolve \([0-9.]*\) s for \([0-9]*\) references$/\1 \2 \3/p' "$d/err" >>"$d/times"
+	done
+	[ "$(grep -c . "$d/times")" = "$RUNS" ] || die "no klp-stats line from modpost"
+	awk '{ printf "  run %d: index %.1f ms, resolve %.3f ms for %d references\n", NR, $1 * 1000, $2 * 1000, $3 }' "$d/times"
+	med=$(awk '{ print $2 * 1000 }' "$d/times" | median)
+	printf '  %-28s %6.3f ms target <= %-4s  %s\n' "median resolution time" "$med" "$TARGET_KLP_RESOLVE_MS" \
+		"$(meets "$med" "$TARGET_KLP_RESOLVE_MS")"
+	grep -c "^$(printf '\t')\"" "$d/lp100.mod.c" | awk '{ printf "  %d record lines written (of 100)\n", $1 - 1 }'
+}
+
 read -r -a benches <<<"${BENCHES:-${ALL_BENCHES[*]}}"
 for b in "${benches[@]}"; do
 	declare -F "bench_$b" >/dev/null || die "unknown benchmark '$b' (known: ${ALL_BENCHES[*]})"
