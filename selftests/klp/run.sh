@@ -158,5 +158,44 @@ for name in $cases; do
 	check_case "$name"
 done
 
+# --- in-tree: the build's own vmlinux and modules of the same modpost run -------
+# modpost runs in the object tree, without -e: ./vmlinux is the vmlinux source,
+# and klp_target is read from its object (no installed copy, no release).
+intree_check() {
+	local d=$WORK/intree rel dbg
+	rel=$("$TOP/scripts/kdir.sh" release "$KDIR")
+	dbg=${KLP_CACHE:-/var/cache/klp-modpost}/$rel/dbg/usr/lib/debug/boot/vmlinux-$rel
+	if [ ! -r "$dbg" ]; then
+		fail "in-tree: debug vmlinux $dbg (scripts/deps.sh --with-dbg)"
+		return
+	fi
+	mkdir -p "$d/empty"
+	ln -sf "$dbg" "$d/vmlinux"
+	cp "$WORK/targets/klp_target/klp_target.o" "$WORK/cases/module-dup-annotated/lp_module_dup_annotated.o" "$d/"
+	printf 'klp_target.o\nlp_module_dup_annotated.o\n' >"$d/modules.order"
+	if (cd "$d" && KLP_RELEASE=no-such-release KLP_MODULES_DIR="$d/empty" \
+		"$MODPOST" -M -o Module.symvers -T modules.order -i "$KDIR/Module.symvers" \
+		>"$d/out" 2>&1); then
+		ok "in-tree: modpost succeeds"
+	else
+		fail "in-tree: modpost succeeds" "$(head -5 "$d/out")"
+		return
+	fi
+	for want in "lp_counter_1 klp_target klpt_dup_counter 1" "lp_counter_2 klp_target klpt_dup_counter 2" \
+		    "lp_mixed_1 klp_target klpt_dup_mixed 1"; do
+		if record_lines "$d/lp_module_dup_annotated.mod.c" | grep -qxF "$want"; then
+			ok "in-tree: record $want"
+		else
+			fail "in-tree: record $want"
+		fi
+	done
+	if grep -q 'MODULE_INFO(intree, "Y");' "$d/klp_target.mod.c"; then
+		ok "in-tree: ordinary module output unchanged (intree .mod.c)"
+	else
+		fail "in-tree: ordinary module output unchanged (intree .mod.c)"
+	fi
+}
+intree_check
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
