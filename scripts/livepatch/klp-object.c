@@ -140,21 +140,20 @@ static const char *annotated_symbol(const struct klp_module *km,
 	const struct elf_symbol *sym;
 
 	if (!r) {
-		error("%s: livepatch annotation at %s+0x%" PRIx64 " does not refer to a symbol\n",
-		      km->mod->name, section, offset);
+		error("livepatch: annotation %s+0x%" PRIx64 " of %s.ko does not refer to a symbol\n",
+		      section, offset, km->mod->name);
 		return NULL;
 	}
 	sym = &elf->syms[r->sym];
 	if (sym->raw_shndx != SHN_UNDEF || !sym->name[0]) {
-		error("%s: livepatch annotation at %s+0x%" PRIx64 " refers to '%s', which %s.ko defines itself;\n"
-		      "annotations describe symbols of other objects (vmlinux or a module)\n",
-		      km->mod->name, section, offset,
-		      sym->name[0] ? sym->name : "(a section)", km->mod->name);
+		error("livepatch: annotation %s+0x%" PRIx64 " of %s.ko refers to '%s', which the module\n"
+		      "\tdefines itself; annotations describe symbols of other objects (vmlinux or a module)\n",
+		      section, offset, km->mod->name, sym->name[0] ? sym->name : "(a section)");
 		return NULL;
 	}
 	if (r->addend != 0) {
-		error("%s: livepatch annotation at %s+0x%" PRIx64 " refers to '%s%+" PRId64 "'; annotate the symbol itself\n",
-		      km->mod->name, section, offset, sym->name, r->addend);
+		error("livepatch: annotation %s+0x%" PRIx64 " of %s.ko refers to '%s%+" PRId64 "'; annotate the symbol itself\n",
+		      section, offset, km->mod->name, sym->name, r->addend);
 		return NULL;
 	}
 	return sym->name;
@@ -168,24 +167,24 @@ static void add_annotation(struct klp_module *km, const char *cname,
 	struct klp_annotation *a;
 
 	if (!klp_object_name_ok(object)) {
-		error("%s: livepatch annotation at %s: object name '%s' is not valid: it must be 1 to %d characters without '.'\n",
-		      km->mod->name, at, object, KLP_OBJECT_NAME_MAX);
+		error("livepatch: annotation %s of %s.ko: object name '%s' is not valid: it must be 1 to %d\n"
+		      "\tcharacters without '.'\n", at, km->mod->name, object, KLP_OBJECT_NAME_MAX);
 		free(at);
 		return;
 	}
 	if (!klp_symbol_name_ok(name)) {
-		error("%s: livepatch annotation at %s: symbol name '%s' is not valid: it must be 1 to %d characters without ','\n",
-		      km->mod->name, at, name, KLP_SYMBOL_NAME_MAX);
+		error("livepatch: annotation %s of %s.ko: symbol name '%s' is not valid: it must be 1 to %d\n"
+		      "\tcharacters without ','\n", at, km->mod->name, name, KLP_SYMBOL_NAME_MAX);
 		free(at);
 		return;
 	}
 	if (old) {
 		if (strcmp(old->object, object) || strcmp(old->name, name) ||
 		    old->sympos != sympos)
-			error("%s: conflicting livepatch annotations for '%s':\n"
+			error("livepatch: conflicting annotations for '%s' in %s.ko:\n"
 			      "\t%s says %s %s,%lu\n\t%s says %s %s,%lu\n"
-			      "keep exactly one of them\n",
-			      km->mod->name, cname, old->where, old->object, old->name,
+			      "\tkeep exactly one of them\n",
+			      cname, km->mod->name, old->where, old->object, old->name,
 			      old->sympos, at, object, name, sympos);
 		free(at);
 		return;
@@ -224,8 +223,8 @@ static void for_each_record(struct klp_module *km, const struct elf_file *elf,
 			continue;
 		if (!sec->data || sym->size % entsize || sym->value > sec->size ||
 		    sym->size > sec->size - sym->value) {
-			error("%s: livepatch annotation %s in section %s has size %llu, not a whole number of %llu-byte records\n",
-			      km->mod->name, sym->name, sec->name,
+			error("livepatch: annotation %s in section %s of %s.ko has size %llu, not a whole\n"
+			      "\tnumber of %llu-byte records\n", sym->name, sec->name, km->mod->name,
 			      (unsigned long long)sym->size, (unsigned long long)entsize);
 			continue;
 		}
@@ -279,8 +278,8 @@ static void read_binding_record(struct klp_module *km, const struct elf_file *el
 	if (!cname)
 		return;
 	if (!object || !name) {
-		error("%s: livepatch annotation at %s+0x%llx: object or symbol name is not NUL-terminated\n",
-		      km->mod->name, sec->name, (unsigned long long)off);
+		error("livepatch: annotation %s+0x%llx of %s.ko: object or symbol name is not NUL-terminated\n",
+		      sec->name, (unsigned long long)off, km->mod->name);
 		return;
 	}
 	add_annotation(km, cname, object, name, elf_get32(elf, rec + ptr), where(sec->name, off));

@@ -152,7 +152,7 @@ local_thing:
 $(binding b local_thing 0 vmlinux unique_fn)
 EOF
 expect_error defined_ref "record pointing at something the module defines" \
-	"livepatch annotation at .klp.symbols+0x0 refers to" "defines itself"
+	"livepatch: annotation .klp.symbols+0x0 of defined_ref.ko refers to" "defines itself"
 
 asm addend_ref <<EOF
 	call lp_y
@@ -182,7 +182,7 @@ asm bad_size <<'EOF'
 b:	.quad lp_w
 	.zero 92
 EOF
-expect_error bad_size "record object of the wrong size" "not a whole number of 584-byte records"
+expect_error bad_size "record object of the wrong size" "not a whole" "number of 584-byte records"
 
 asm dotted_object <<EOF
 	call lp_v
@@ -205,7 +205,7 @@ relocs:
 	.quad max_cstate
 	.short 1
 EOF
-expect_error bad_array "array record of the wrong size" "not a whole number of 12-byte records"
+expect_error bad_array "array record of the wrong size" "not a whole" "number of 12-byte records"
 
 # --- position rules against the map -------------------------------------------------
 asm pos_range <<EOF
