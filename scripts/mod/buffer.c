@@ -111,6 +111,19 @@ void namespace_list_add(struct string_list *l, const char *s)
 	l->v[l->n++] = xstrdup(s);
 }
 
+char *text_next_line(char **pos)
+{
+	char *line = *pos, *nl;
+
+	if (!line || !*line)
+		return NULL;
+	nl = strchr(line, '\n');
+	if (nl)
+		*nl++ = '\0';
+	*pos = nl;
+	return line;
+}
+
 char *read_text_file(const char *path)
 {
 	struct stat st;

@@ -134,6 +134,12 @@ void unresolved_add(struct module *mod, const char *name, bool weak);
 const char *modinfo_get(const struct elf_file *elf, const char *tag,
 			const char *prev);
 
+/*
+ * The next line of the text at *pos, NUL-terminated in place; NULL at the
+ * end of the text, or at an empty line (as the stock tool reads its files).
+ */
+char *text_next_line(char **pos);
+
 /* Read a whole text file (perror + exit 1 on failure); caller frees. */
 char *read_text_file(const char *path);
 

@@ -252,20 +252,6 @@ static bool dep_in_object_dir(const char *dep, const char *dir, size_t dirlen)
 	return hit + dirlen - 1 == last_slash;
 }
 
-/* Next '\n'-terminated line of the buffer at *pos (NULL at the end). */
-static char *next_line(char **pos)
-{
-	char *line = *pos, *nl;
-
-	if (!line || !*line)
-		return NULL;
-	nl = strchr(line, '\n');
-	if (nl)
-		*nl++ = '\0';
-	*pos = nl;
-	return line;
-}
-
 /*
  * Hash the sources of object @obj ("dir/x.o") named by "dir/.x.o.cmd".
  * Returns false on a malformed source_ line: stock then gives up on the
@@ -285,7 +271,7 @@ static bool hash_object_sources(const char *obj, struct src_hash *h)
 	text = read_text_file(cmd_path);
 
 	pos = text;
-	while ((line = next_line(&pos))) {
+	while ((line = text_next_line(&pos))) {
 		size_t len;
 
 		while (is_c_space(*line))

@@ -11,20 +11,6 @@
 #include "output.h"
 #include "symvers.h"
 
-/* Next line of @*pos, NUL-terminated in place; NULL at the end or at an empty line. */
-static char *next_line(char **pos)
-{
-	char *line = *pos, *nl;
-
-	if (!line || !*line)
-		return NULL;
-	nl = strchr(line, '\n');
-	if (nl)
-		*nl++ = '\0';
-	*pos = nl;
-	return line;
-}
-
 /* Split off the text after the next tab; NULL when there is none. */
 static char *cut_at_tab(char *s)
 {
@@ -41,7 +27,7 @@ void read_dump(const char *fname)
 	char *buf = read_text_file(fname);
 	char *pos = buf, *line;
 
-	while ((line = next_line(&pos))) {
+	while ((line = text_next_line(&pos))) {
 		char *symname, *modname, *export, *namespace, *end;
 		struct module *mod;
 		struct symbol *s;
