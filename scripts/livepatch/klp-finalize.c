@@ -229,6 +229,19 @@ static void move_relocations(struct finalize *f, struct klp_image *im)
 			buf_write(&rela_section_for(f, e->object, rs->info)->data,
 				  (const char *)raw, entsize);
 		}
+		/*
+		 * Keep an emptied section non-empty: with one entry of type 0
+		 * ("none" on every livepatch architecture) against symbol 0.
+		 * binutils (strip, objcopy) renumbers the symbol indices of a
+		 * second relocation section for a target only while the first
+		 * one has entries; an empty .rela<sec> next to its
+		 * .klp.rela.*.<sec> would leave the latter pointing at stale
+		 * indices after `strip --strip-debug`.
+		 */
+		if (kept == 0 && count > 0) {
+			memset(im->p + rs->offset, 0, entsize);
+			kept = 1;
+		}
 		rs->size = kept * entsize;
 	}
 }
