@@ -197,5 +197,40 @@ intree_check() {
 }
 intree_check
 
+# --- the samples: use cases 1 and 2 build, use case 3 must not -----------------
+samples_check() {
+	local d=$WORK/samples
+	cp -r "$TOP/samples/livepatch" "$d"
+	if kmake "$d" ccflags-y="-I$TOP/include" >"$d/make.out" 2>&1; then
+		ok "samples: livepatch samples build"
+	else
+		fail "samples: livepatch samples build" "$(grep -m3 -e rror "$d/make.out")"
+	fi
+	local want
+	while read -r mod want; do
+		if [ -f "$d/$mod.mod.c" ] && record_lines "$d/$mod.mod.c" | grep -qxF "$want"; then
+			ok "samples: $mod records $want"
+		else
+			fail "samples: $mod records $want"
+		fi
+	done <<'EOS'
+livepatch-auto-sample saved_command_line vmlinux saved_command_line 0
+livepatch-annotated-sample saved_command_line vmlinux saved_command_line 0
+livepatch-sympos-sample intel_idle_max_cstate vmlinux max_cstate 1
+livepatch-sympos-sample processor_max_cstate vmlinux max_cstate 2
+EOS
+	if kmake "$d/ambiguous" >"$d/ambiguous.out" 2>&1; then
+		fail "samples: the ambiguous sample (use case 3) fails to build"
+	elif grep -qF 'is ambiguous: 2 symbols of that name' "$d/ambiguous.out" &&
+	     grep -qF 'KLP_SYMBOL(max_cstate, vmlinux, "max_cstate", 1);' "$d/ambiguous.out" &&
+	     grep -qF 'KLP_SYMBOL(max_cstate, vmlinux, "max_cstate", 2);' "$d/ambiguous.out"; then
+		ok "samples: the ambiguous sample (use case 3) fails with both candidates and their lines"
+	else
+		fail "samples: the ambiguous sample (use case 3) fails with both candidates and their lines" \
+			"$(grep -m5 modpost "$d/ambiguous.out")"
+	fi
+}
+samples_check
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
