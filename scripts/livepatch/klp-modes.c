@@ -7,8 +7,11 @@
 #define MODE_PREFIX "--klp-"
 
 static const struct klp_mode *const modes[] = {
+	&klp_mode_check,
+	&klp_mode_dump,
 	&klp_mode_dump_index,
 	&klp_mode_finalize,
+	&klp_mode_verify,
 };
 
 bool klp_is_mode_argument(const char *arg)

@@ -25,7 +25,10 @@ bool klp_is_mode_argument(const char *arg);
 int klp_run_mode(int argc, char **argv);
 
 /* the modes (each defined in its own file) */
+extern const struct klp_mode klp_mode_check;
+extern const struct klp_mode klp_mode_dump;
 extern const struct klp_mode klp_mode_dump_index;
 extern const struct klp_mode klp_mode_finalize;
+extern const struct klp_mode klp_mode_verify;
 
 #endif

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading the livepatch ELF format back from a linked module: name parsing
+ * with the kernel's rules, non-fatal relocation decoding, the modpost
+ * record, and opening plain or compressed module files.
+ */
+#include <elf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "klp-index-internal.h"
+#include "klp-ko.h"
+#include "log.h"
+#include "modpost.h"
+
+/* ---- the kernel's vsscanf, for the two formats it uses ---- */
+
+/* lib/ctype.c: 9-13, ' ' and 0xa0 are spaces */
+static bool kernel_isspace(unsigned char c)
+{
+	return (c >= 9 && c <= 13) || c == ' ' || c == 0xa0;
+}
+
+/* A literal: must match exactly. */
+static bool scan_literal(const char **s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*s, lit, n) != 0)
+		return false;
+	*s += n;
+	return true;
+}
+
+/* %<width>[^<stop>]: non-empty, at most @width bytes, no NUL, no @stop. */
+static bool scan_set(const char **s, char stop, char *out, size_t width)
+{
+	size_t n = 0;
+
+	while ((*s)[n] && (*s)[n] != stop && n < width)
+		n++;
+	if (!n)
+		return false;
+	memcpy(out, *s, n);
+	out[n] = '\0';
+	*s += n;
+	return true;
+}
+
+/* %lu: spaces, then at least one digit; wraps like simple_strntoull(). */
+static bool scan_ulong(const char **s, unsigned long *out)
+{
+	const char *p = *s;
+	unsigned long v = 0;
+
+	while (kernel_isspace((unsigned char)*p))
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		v = v * 10 + (unsigned long)(*p++ - '0');
+	*out = v;
+	*s = p;
+	return true;
+}
+
+bool klp_parse_sym_name(const char *s, struct klp_sym_name *out)
+{
+	return scan_literal(&s, KLP_SYM_PREFIX) &&
+	       scan_set(&s, '.', out->object, KLP_OBJECT_NAME_MAX) &&
+	       scan_literal(&s, ".") &&
+	       scan_set(&s, ',', out->name, KLP_SYMBOL_NAME_MAX) &&
+	       scan_literal(&s, ",") &&
+	       scan_ulong(&s, &out->sympos);
+}
+
+bool klp_parse_rela_name(const char *s, char object[KLP_OBJECT_NAME_MAX + 1],
+			 bool *truncated)
+{
+	bool ok = scan_literal(&s, KLP_RELA_PREFIX) &&
+		  scan_set(&s, '.', object, KLP_OBJECT_NAME_MAX);
+
+	if (truncated)
+		*truncated = ok && *s && *s != '.';
+	return ok;
+}
+
+bool klp_is_klp_rela_section(const struct elf_section *sec)
+{
+	return (sec->flags & SHF_RELA_LIVEPATCH) || str_starts(sec->name, KLP_RELA_PREFIX);
+}
+
+bool klp_sym_is_livepatch(const struct elf_symbol *sym)
+{
+	return sym->raw_shndx == SHN_LIVEPATCH;
+}
+
+/* ---- relocations ---- */
+
+unsigned int klp_rela_entsize(const struct elf_file *elf)
+{
+	return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
+}
+
+static unsigned int entry_size(const struct elf_file *elf, const struct elf_section *rs)
+{
+	if (rs->type == SHT_RELA)
+		return klp_rela_entsize(elf);
+	return elf->is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel);
+}
+
+size_t klp_rela_count(const struct elf_file *elf, const struct elf_section *rs)
+{
+	if (!rs->data || (rs->type != SHT_RELA && rs->type != SHT_REL))
+		return 0;
+	return rs->size / entry_size(elf, rs);
+}
+
+bool klp_rela_get(const struct elf_file *elf, const struct elf_section *rs,
+		  size_t i, struct elf_reloc *out)
+{
+	const unsigned char *e = rs->data + i * entry_size(elf, rs);
+	bool rela = rs->type == SHT_RELA;
+
+	if (elf->is64) {
+		uint64_t info = elf_get64(elf, e + 8);
+
+		out->offset = elf_get64(elf, e);
+		if (elf->machine == EM_MIPS) {
+			out->sym = elf_get32(elf, e + 8);
+			out->type = e[15];
+		} else {
+			out->sym = ELF64_R_SYM(info);
+			out->type = ELF64_R_TYPE(info);
+		}
+		out->addend = rela ? (int64_t)elf_get64(elf, e + 16) : 0;
+	} else {
+		uint32_t info = elf_get32(elf, e + 4);
+
+		out->offset = elf_get32(elf, e);
+		out->sym = ELF32_R_SYM(info);
+		out->type = ELF32_R_TYPE(info);
+		out->addend = rela ? (int32_t)elf_get32(elf, e + 8) : 0;
+	}
+	return out->sym < elf->nsyms;
+}
+
+/* ---- the modpost record ---- */
+
+static bool parse_record_line(char *line, struct klp_record_line *out)
+{
+	char *save = NULL, *pos, *end;
+
+	out->cname = strtok_r(line, " ", &save);
+	out->object = strtok_r(NULL, " ", &save);
+	out->name = strtok_r(NULL, " ", &save);
+	pos = strtok_r(NULL, " ", &save);
+	if (!out->cname || !out->object || !out->name || !pos || strtok_r(NULL, " ", &save))
+		return false;
+	out->sympos = strtoul(pos, &end, 10);
+	if (*end || *pos < '0' || *pos > '9')
+		return false;
+	out->cname = xstrdup(out->cname);
+	out->object = xstrdup(out->object);
+	out->name = xstrdup(out->name);
+	return true;
+}
+
+void klp_record_read(const struct elf_file *elf, struct klp_record *out)
+{
+	const struct elf_section *sec = NULL;
+	const char *p, *end;
+	unsigned int lineno = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (unsigned int i = 1; i < elf->nsections; i++)
+		if (strcmp(elf->sections[i].name, KLP_RECORD_SECTION) == 0 && elf->sections[i].data)
+			sec = &elf->sections[i];
+	if (!sec || !sec->size)
+		return;
+	p = (const char *)sec->data;
+	end = p + sec->size;
+	while (end > p && end[-1] == '\0')
+		end--;
+	out->present = end > p;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, len);
+		struct klp_record_line rl;
+
+		p += len + (nl ? 1 : 0);
+		if (++lineno == 1) {
+			out->bad_header = strcmp(line, "klp-modpost 1") != 0;
+		} else if (parse_record_line(line, &rl)) {
+			out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+			out->v[out->n++] = rl;
+		} else {
+			out->nmalformed++;
+		}
+		free(line);
+	}
+}
+
+void klp_record_free(struct klp_record *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].cname);
+		free(r->v[i].object);
+		free(r->v[i].name);
+	}
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- files ---- */
+
+char *klp_ko_module_name(const struct elf_file *elf, const char *path)
+{
+	const char *name = modinfo_get(elf, "name", NULL);
+	const char *base, *dot;
+
+	if (name && *name)
+		return xstrdup(name);
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	dot = strstr(base, ".ko");
+	return xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+struct ko_call {
+	void (*fn)(struct elf_file *elf, void *arg);
+	void *arg;
+	bool done;
+};
+
+static void with_image(const char *path, void *data, size_t size, void *arg)
+{
+	struct ko_call *c = arg;
+	struct elf_file elf;
+
+	switch (elf_open_memory(&elf, path, data, size, ELF_OPEN_OPTIONAL_SYMTAB)) {
+	case ELF_OPEN_OK:
+		c->fn(&elf, c->arg);
+		elf_close(&elf);
+		c->done = true;
+		break;
+	case ELF_OPEN_NOT_ELF:
+		error("%s: not an ELF file\n", path);
+		break;
+	case ELF_OPEN_MISSING:
+		error("%s: cannot be read\n", path);
+		break;
+	}
+}
+
+bool klp_ko_with(const char *path, void (*fn)(struct elf_file *elf, void *arg), void *arg)
+{
+	struct ko_call c = { .fn = fn, .arg = arg };
+
+	klp_read_images(&path, 1, with_image, &c);
+	return c.done;
+}

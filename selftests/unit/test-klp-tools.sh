@@ -1,0 +1,389 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# modpost --klp-dump, --klp-check and --klp-verify on the finalized
+# livepatch modules of selftests/klp (built here with our modpost), and on
+# deliberately damaged copies of them: flags, sh_info, sh_type, sh_link,
+# sh_entsize, section and symbol names, positions, symbol indices, a
+# module-specific section that references vmlinux.  --klp-verify needs the
+# target's debug vmlinux (scripts/deps.sh --with-dbg) and SKIPs without it.
+# Every mode also runs over every damaged copy and over random corruptions
+# under the ASan/UBSan build when there is one (MODPOST_SAN, default
+# $BUILD/san/modpost): exit status 0 or 1, never a crash.
+#
+# Environment: MODPOST, MODPOST_SAN, KDIR, TOP, BUILD, KLP_TOOLS_WORK
+# (scratch; default a fresh temporary directory, removed at the end).
+set -u
+export LC_ALL=C
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+MODPOST=${MODPOST:-$TOP/build/modpost}
+BUILD=${BUILD:-$TOP/build}
+SAN=${MODPOST_SAN:-$BUILD/san/modpost}
+KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
+
+n=0
+status=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+notok() { n=$((n + 1)); status=1; echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' <<<"$2"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+finish() { echo "1..$n"; exit $status; }
+
+if [ -z "$KDIR" ] || [ ! -d "$KDIR" ] || ! command -v python3 >/dev/null; then
+	skip "livepatch tool modes" "no kernel build tree or no python3"
+	finish
+fi
+if [ -n "${KLP_TOOLS_WORK:-}" ]; then
+	work=$KLP_TOOLS_WORK
+	rm -rf "$work"
+	mkdir -p "$work"
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/klp-tools.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+fi
+unset KLP_MODULES_DIR KLP_VMLINUX KLP_SYSTEM_MAP KLP_RELEASE
+
+# --- the modules -------------------------------------------------------------------
+KLP_TEST_WORK=$work/klp MODPOST=$MODPOST KDIR=$KDIR "$TOP/selftests/klp/run.sh" \
+	>"$work/klp-build.log" 2>&1 </dev/null
+C=$work/klp/cases
+VM=$C/vmlinux-dup-decl/final.ko		# .klp.sym.vmlinux.max_cstate,1 and ,2
+MD=$C/module-dup-annotated/final.ko	# .klp.sym.klp_target.klpt_dup_counter,1/,2, klpt_dup_mixed,1
+UNFIN=$C/vmlinux-dup-decl/lp_vmlinux_dup_decl.ko
+TARGET=$work/klp/targets/klp_target/klp_target.ko
+MODS=$work/klp/modules
+if [ ! -f "$VM" ] || [ ! -f "$MD" ] || [ ! -f "$UNFIN" ]; then
+	notok "selftests/klp builds the modules" "$(tail -5 "$work/klp-build.log")"
+	finish
+fi
+ok "selftests/klp builds the modules"
+
+# --- a small ELF64 little-endian editor for damaged copies ---------------------------
+cat >"$work/elfedit.py" <<'EOF'
+import struct, sys
+path, op, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+b = bytearray(open(path, 'rb').read())
+shoff, = struct.unpack_from('<Q', b, 0x28)
+shnum, shstrndx = struct.unpack_from('<HH', b, 0x3c)
+def sh(i):
+    return list(struct.unpack_from('<IIQQQQIIQQ', b, shoff + i * 64))
+def put_sh(i, v):
+    struct.pack_into('<IIQQQQIIQQ', b, shoff + i * 64, *v)
+def cstr(off):
+    return bytes(b[off:b.index(0, off)]).decode()
+def secname(i):
+    return cstr(sh(shstrndx)[4] + sh(i)[0])
+def sec(name):
+    for i in range(shnum):
+        if secname(i) == name:
+            return i
+    sys.exit('no section ' + name)
+symtab = next(i for i in range(shnum) if sh(i)[1] == 2)
+stroff = sh(sh(symtab)[6])[4]
+def syms():
+    s = sh(symtab)
+    for k in range(s[5] // 24):
+        off = s[4] + k * 24
+        yield k, off, cstr(stroff + struct.unpack_from('<I', b, off)[0])
+def sym(name):
+    for k, off, nm in syms():
+        if nm == name:
+            return k, off
+    sys.exit('no symbol ' + name)
+def rename(off, old, new):
+    assert len(new) <= len(old), 'new name longer'
+    b[off:off + len(old)] = new.encode() + b'\0' * (len(old) - len(new))
+FIELDS = {'name': 0, 'type': 1, 'flags': 2, 'offset': 4, 'size': 5, 'link': 6, 'info': 7, 'entsize': 9}
+if op == 'sec-set':            # SECTION FIELD EXPR-of-v
+    i = sec(args[0]); v = sh(i); f = FIELDS[args[1]]
+    v[f] = eval(args[2], {'v': v[f], 'sec': sec, 'symtab': symtab}) & 0xffffffffffffffff
+    if f in (0, 1, 6, 7):
+        v[f] &= 0xffffffff
+    put_sh(i, v)
+elif op == 'sec-rename':       # OLD NEW
+    i = sec(args[0]); rename(sh(shstrndx)[4] + sh(i)[0], args[0], args[1])
+elif op == 'sym-rename':       # OLD NEW
+    k, off = sym(args[0]); rename(stroff + struct.unpack_from('<I', b, off)[0], args[0], args[1])
+elif op == 'sym-shndx':        # NAME VALUE
+    k, off = sym(args[0]); struct.pack_into('<H', b, off + 6, int(args[1], 0))
+elif op == 'rela-set':         # SECTION INDEX sym|type|offset VALUE|@SYMBOL
+    s = sh(sec(args[0])); off = s[4] + int(args[1]) * 24
+    info, = struct.unpack_from('<Q', b, off + 8)
+    val = sym(args[3][1:])[0] if args[3].startswith('@') else int(args[3], 0)
+    if args[2] == 'offset':
+        struct.pack_into('<Q', b, off, val)
+    else:
+        info = (val << 32 | info & 0xffffffff) if args[2] == 'sym' else (info & ~0xffffffff | val)
+        struct.pack_into('<Q', b, off + 8, info)
+elif op == 'machine':          # VALUE
+    struct.pack_into('<H', b, 0x12, int(args[0], 0))
+elif op == 'truncate':         # BYTES
+    del b[int(args[0]):]
+elif op == 'flip':             # SEED COUNT: flip random bytes in headers and .klp.rela data
+    import random
+    r = random.Random(int(args[0]))
+    spots = [(shoff, shnum * 64)] + [(sh(i)[4], sh(i)[5]) for i in range(shnum)
+                                     if secname(i).startswith('.klp.rela') or i == symtab]
+    for _ in range(int(args[1])):
+        base, size = r.choice(spots)
+        if size:
+            b[base + r.randrange(size)] ^= 1 << r.randrange(8)
+else:
+    sys.exit('unknown op ' + op)
+open(path, 'wb').write(b)
+EOF
+# damage NAME SOURCE OP ARGS...: a damaged copy $work/d/NAME.ko
+mkdir -p "$work/d"
+damage() {
+	local name=$1 src=$2
+	shift 2
+	cp "$src" "$work/d/$name.ko"
+	python3 "$work/elfedit.py" "$work/d/$name.ko" "$@" || notok "editing $name" ""
+}
+
+run() { # mode args... -> $out (stdout), $err (stderr), $rc
+	rc=0
+	out=$("$MODPOST" "$@" 2>"$work/err") || rc=$?
+	err=$(cat "$work/err")
+}
+# expect_out DESC RC PATTERN: last run's status and stdout
+expect_out() {
+	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$out"; then ok "$1"
+	else notok "$1" "exit $rc, stdout: $(head -12 <<<"$out")
+stderr: $(head -5 <<<"$err")"; fi
+}
+expect_err() {
+	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$err"; then ok "$1"
+	else notok "$1" "exit $rc, stderr: $(head -8 <<<"$err")"; fi
+}
+
+VMSEC=.klp.rela.vmlinux..text
+
+# --- --klp-dump -----------------------------------------------------------------------
+run --klp-dump "$VM"
+expect_out "dump: header counts the vmlinux symbols and relocations" 0 \
+	"object vmlinux: 2 livepatch symbols, 2 relocations in 1 section"
+if grep -qE '^vmlinux +\.text +0x[0-9a-f]+ +R_X86_64_PC32 +max_cstate +2 +-4$' <<<"$out" &&
+   grep -qE '^vmlinux +\.text +0x[0-9a-f]+ +R_X86_64_PC32 +max_cstate +1 +-4$' <<<"$out"; then
+	ok "dump: one row per relocation: object, target section, offset, type name, symbol, sympos, addend"
+else
+	notok "dump: one row per relocation" "$out"
+fi
+if [ "$(grep -c '^vmlinux ' <<<"$out")" = "$(readelf -rW "$VM" | grep -c '\.klp\.sym\.vmlinux\.')" ]; then
+	ok "dump: as many rows as readelf shows .klp.sym relocations"
+else
+	notok "dump: as many rows as readelf shows .klp.sym relocations" "$out"
+fi
+run --klp-dump "$MD"
+expect_out "dump: module target object" 0 "object klp_target: 3 livepatch symbols, 3 relocations in 1 section"
+expect_out "dump: module target rows" 0 "klpt_dup_counter"
+run --klp-dump "$UNFIN"
+expect_out "dump: an unfinalized module says so" 0 "NOTE: unfinalized modpost record (section .klp.modpost, 2 conversions)"
+run --klp-dump "$TARGET"
+expect_out "dump: an ordinary module has no livepatch content" 0 "no livepatch symbols or relocations"
+damage type200 "$VM" rela-set "$VMSEC" 0 type 200
+run --klp-dump "$work/d/type200.ko"
+expect_out "dump: unknown relocation type falls back to 'type N'" 0 "type 200"
+damage arm64 "$VM" machine 183
+python3 "$work/elfedit.py" "$work/d/arm64.ko" rela-set "$VMSEC" 0 type 283
+run --klp-dump "$work/d/arm64.ko"
+expect_out "dump: relocation names follow e_machine (arm64 R_AARCH64_CALL26)" 0 "R_AARCH64_CALL26"
+damage ppc64 "$VM" machine 21
+python3 "$work/elfedit.py" "$work/d/ppc64.ko" rela-set "$VMSEC" 0 type 10
+run --klp-dump "$work/d/ppc64.ko"
+expect_out "dump: ppc64 R_PPC64_REL24" 0 "R_PPC64_REL24"
+run --klp-dump "$work/nonexistent.ko"
+expect_err "dump: a missing file is an error" 1 "ERROR: modpost: $work/nonexistent.ko"
+
+# --- --klp-check: intact modules ----------------------------------------------------------
+finals=$(ls "$C"/*/final.ko)
+run --klp-check $finals
+if [ "$rc" = 0 ] && [ -z "$err" ] && [ "$(grep -c 'livepatch format intact' <<<"$out")" = "$(wc -l <<<"$finals")" ]; then
+	ok "check: every finalized module of selftests/klp is intact ($(wc -l <<<"$finals") modules)"
+else
+	notok "check: every finalized module of selftests/klp is intact" "$out
+$err"
+fi
+run --klp-check "$TARGET"
+expect_out "check: an ordinary module is 'not a livepatch module', exit 0" 0 "not a livepatch module"
+run --klp-check "$UNFIN"
+expect_err "check: an unfinalized module is refused" 1 \
+	"ERROR: modpost: $UNFIN: unfinalized: section .klp.modpost still holds the modpost record (2 conversions)"
+expect_err "check: ... naming each symbol the record would convert" 1 \
+	"symbol lp_max_cstate_1 is still undefined; the modpost record converts it to .klp.sym.vmlinux.max_cstate,1"
+xz -c "$VM" >"$work/vm.ko.xz"
+run --klp-check "$work/vm.ko.xz"
+expect_out "check: reads compressed modules" 0 "livepatch format intact: 2 livepatch symbols"
+
+# --- --klp-check: damaged copies ---------------------------------------------------------
+# check_damaged NAME DESC PATTERN -- edit...
+check_damaged() {
+	local name=$1 desc=$2 pattern=$3 src=$VM
+	shift 4
+	case $1 in @md) src=$MD; shift ;; esac
+	damage "$name" "$src" "$@"
+	run --klp-check "$work/d/$name.ko"
+	if [ "$rc" = 1 ] && grep -qF -- "ERROR: modpost: $work/d/$name.ko: " <<<"$err" &&
+	   grep -qF -- "$pattern" <<<"$err"; then
+		ok "check: $desc"
+	else
+		notok "check: $desc" "exit $rc, wanted '$pattern'; stderr: $(head -6 <<<"$err")"
+	fi
+}
+check_damaged noflag "SHF_RELA_LIVEPATCH cleared" "section $VMSEC lacks SHF_RELA_LIVEPATCH" -- \
+	sec-set "$VMSEC" flags 'v & ~0x100000'
+check_damaged noalloc "SHF_ALLOC cleared" "section $VMSEC lacks SHF_ALLOC" -- \
+	sec-set "$VMSEC" flags 'v & ~0x2'
+check_damaged info0 "sh_info 0" "section $VMSEC: sh_info 0 is not a section" -- \
+	sec-set "$VMSEC" info 0
+check_damaged infobig "sh_info out of range" "sh_info 4000 is not a section" -- \
+	sec-set "$VMSEC" info 4000
+check_damaged infocomment "sh_info naming a non-allocated section" "its target .comment" -- \
+	sec-set "$VMSEC" info 'sec(".comment")'
+check_damaged rel "sh_type SHT_REL" "section $VMSEC is not SHT_RELA (sh_type 9)" -- \
+	sec-set "$VMSEC" type 9
+check_damaged link "sh_link not the symbol table" "section $VMSEC: sh_link is 1, not the symbol table" -- \
+	sec-set "$VMSEC" link 1
+check_damaged entsize "sh_entsize 0" "section $VMSEC: sh_entsize is 0, expected 24" -- \
+	sec-set "$VMSEC" entsize 0
+check_damaged secname "a .klp.rela name without an object" \
+	"section .klp.rela..vmlinux.text has an incorrectly formatted name" -- \
+	sec-rename "$VMSEC" .klp.rela..vmlinux.text
+check_damaged symname "a .klp.sym name without ',<pos>'" \
+	"symbol .klp.sym.vmlinux.max_cstate_1 has an incorrectly formatted name" -- \
+	sym-rename .klp.sym.vmlinux.max_cstate,1 .klp.sym.vmlinux.max_cstate_1
+check_damaged symnopos "a .klp.sym name with ',' but no digits" \
+	"symbol .klp.sym.vmlinux.max_cstate,x has an incorrectly formatted name" -- \
+	sym-rename .klp.sym.vmlinux.max_cstate,1 .klp.sym.vmlinux.max_cstate,x
+check_damaged shndx "a .klp.sym symbol that lost SHN_LIVEPATCH (as after ld -r)" \
+	"symbol .klp.sym.vmlinux.max_cstate,1 lost its SHN_LIVEPATCH section index (st_shndx is 0xfff1)" -- \
+	sym-shndx .klp.sym.vmlinux.max_cstate,1 0xfff1
+check_damaged shndx-rel "... and its relocation then references a non-livepatch symbol" \
+	"section $VMSEC: symbol .klp.sym.vmlinux.max_cstate,1 is not marked as a livepatch symbol" -- \
+	sym-shndx .klp.sym.vmlinux.max_cstate,1 0
+check_damaged modsec "a module-specific section referencing a vmlinux symbol" \
+	"section .klp.rela.klptarg..text: invalid access to vmlinux symbol 'max_cstate' from module-specific livepatch relocation section" -- \
+	sec-rename "$VMSEC" .klp.rela.klptarg..text
+check_damaged othermod "a section of one module referencing another module's symbol" \
+	"(object klp_tXXXXt) refers to .klp.sym.klp_target.klpt_dup_counter,2 of object klp_target" -- \
+	@md sec-rename .klp.rela.klp_target..text .klp.rela.klp_tXXXXt..text
+check_damaged initsec "a module-specific section relocating .init.text" \
+	"section .klp.rela.klp_target..text: relocations for module klp_target into .init.text cannot work: init sections are freed" -- \
+	@md sec-set .klp.rela.klp_target..text info 'sec(".init.text")'
+check_damaged ordinary "an ordinary relocation section referencing a livepatch symbol" \
+	"(ordinary relocations for .text) refers to livepatch symbol .klp.sym.vmlinux.max_cstate,2" -- \
+	rela-set .rela.text 0 sym @.klp.sym.vmlinux.max_cstate,2
+check_damaged symrange "a relocation whose symbol index is out of range" \
+	"section $VMSEC: relocation 0 refers to symbol 16777215, but the symbol table has" -- \
+	rela-set "$VMSEC" 0 sym 0xffffff
+check_damaged offset "a relocation outside its target section" \
+	"relocation 0 at offset 0x7fffffff is outside .text" -- \
+	rela-set "$VMSEC" 0 offset 0x7fffffff
+damage nomodinfo "$VM" sec-rename .modinfo .modinfX
+run --klp-check "$work/d/nomodinfo.ko"
+expect_err "check: livepatch content without the livepatch modinfo" 1 "no \"livepatch\" modinfo entry"
+damage nolink "$VM" sec-set "$VMSEC" flags 'v & ~0x40'
+run --klp-check "$work/d/nolink.ko"
+if [ "$rc" = 0 ] && grep -q "WARNING: modpost: .*lacks SHF_INFO_LINK" <<<"$err"; then
+	ok "check: SHF_INFO_LINK missing is a warning (the kernel never reads it; binutils drops it)"
+else
+	notok "check: SHF_INFO_LINK missing is a warning" "exit $rc: $err"
+fi
+run --klp-check --strict "$work/d/nolink.ko"
+expect_err "check --strict: SHF_INFO_LINK missing is an error" 1 "ERROR: modpost: $work/d/nolink.ko: section $VMSEC lacks SHF_INFO_LINK"
+run --klp-check "$work/d/noflag.ko" "$VM"
+if [ "$rc" = 1 ] && grep -q "$VM: livepatch format intact" <<<"$out"; then
+	ok "check: several modules: each judged, exit 1 when any is broken"
+else
+	notok "check: several modules: each judged" "$out $err"
+fi
+
+# --- --klp-verify -----------------------------------------------------------------------
+run --klp-verify "$VM"
+if [ "$rc" != 0 ] && grep -q "no symbols of kernel\|target kernel is unknown" <<<"$err"; then
+	skip "verify" "no symbols of the target kernel (scripts/deps.sh --with-dbg)"
+else
+	expect_out "verify: the good module resolves (release from vermagic)" 0 "every livepatch symbol resolves"
+	if grep -qE '^max_cstate +vmlinux +1 +0x[0-9a-f]{16} \.data +ok$' <<<"$out" &&
+	   grep -qE '^max_cstate +vmlinux +2 +0x[0-9a-f]{16} \.data +ok$' <<<"$out"; then
+		ok "verify: table rows: symbol, object, position, address and section, verdict"
+	else
+		notok "verify: table rows" "$out"
+	fi
+	a1=$(awk '$1 == "max_cstate" && $3 == 1 { print $4 }' <<<"$out")
+	a2=$(awk '$1 == "max_cstate" && $3 == 2 { print $4 }' <<<"$out")
+	if [ -n "$a1" ] && [ -n "$a2" ] && [[ $a1 < $a2 ]]; then
+		ok "verify: vmlinux positions count in address order ($a1 < $a2)"
+	else
+		notok "verify: vmlinux positions count in address order" "$a1 $a2"
+	fi
+
+	damage pos9 "$VM" sym-rename .klp.sym.vmlinux.max_cstate,2 .klp.sym.vmlinux.max_cstate,9
+	run --klp-verify "$work/d/pos9.ko"
+	expect_out "verify: position out of range: the kernel's message" 1 \
+		"symbol position 9 for symbol 'max_cstate' in object 'vmlinux' not found"
+	expect_err "verify: ... and exit 1 with an error line" 1 "ERROR: modpost: $work/d/pos9.ko: 1 of 2 livepatch symbols would not resolve"
+	damage pos0 "$VM" sym-rename .klp.sym.vmlinux.max_cstate,2 .klp.sym.vmlinux.max_cstate,0
+	run --klp-verify "$work/d/pos0.ko"
+	expect_out "verify: position 0 on a duplicate: the kernel's message (vmlinux printed as (null))" 1 \
+		"unresolvable ambiguity for symbol 'max_cstate' in object '(null)'"
+	damage notfound "$VM" sym-rename .klp.sym.vmlinux.max_cstate,2 .klp.sym.vmlinux.max_cstatz,2
+	run --klp-verify "$work/d/notfound.ko"
+	expect_out "verify: unknown symbol: the kernel's message" 1 "symbol 'max_cstatz' not found in symbol table"
+	run --klp-verify "$work/d/symname.ko"
+	expect_out "verify: unparsable name: the kernel's message" 1 \
+		"symbol .klp.sym.vmlinux.max_cstate_1 has an incorrectly formatted name"
+	run --klp-verify "$VM" --release "$("$TOP/scripts/kdir.sh" release "$KDIR")"
+	expect_out "verify: --release" 0 "every livepatch symbol resolves"
+
+	run --klp-verify "$MD" --modules "$MODS"
+	expect_out "verify: module target found under --modules (.ko.xz)" 0 "every livepatch symbol resolves"
+	if grep -qE '^klpt_dup_counter +klp_target +2 +\.data\+0x[0-9a-f]+ +ok$' <<<"$out"; then
+		ok "verify: module rows show section+offset"
+	else
+		notok "verify: module rows show section+offset" "$out"
+	fi
+	damage mpos3 "$MD" sym-rename .klp.sym.klp_target.klpt_dup_counter,2 .klp.sym.klp_target.klpt_dup_counter,3
+	run --klp-verify "$work/d/mpos3.ko" --modules "$MODS"
+	expect_out "verify: module position out of range" 1 \
+		"symbol position 3 for symbol 'klpt_dup_counter' in object 'klp_target' not found"
+	damage loadorder "$MD" sym-rename .klp.sym.klp_target.klpt_dup_mixed,1 .klp.sym.klp_target.klpt_init_dup,1
+	run --klp-verify "$work/d/loadorder.ko" --modules "$MODS"
+	expect_out "verify: a position that depends on load order" 1 \
+		"the position of klpt_init_dup in module klp_target depends on load order"
+	run --klp-verify "$MD" --modules "$work/d"
+	expect_out "verify: a module target that is not there cannot be told" 1 \
+		"cannot tell: module klp_target not found under $work/d"
+fi
+run --klp-verify "$VM" --bogus
+expect_err "verify: unknown argument" 1 "unknown argument '--bogus'"
+
+# --- never a crash: every mode over every damaged copy and random corruptions ------------
+for i in $(seq 1 40); do
+	damage "flip$i" "$VM" flip "$i" 6
+done
+for i in 1 64 1000 20000; do
+	damage "trunc$i" "$VM" truncate "$i"
+done
+bins=$MODPOST
+if [ -x "$SAN" ]; then bins="$MODPOST $SAN"; else skip "ASan/UBSan runs" "no $SAN (make sanitize)"; fi
+for bin in $bins; do
+	bad=
+	for f in "$work"/d/*.ko; do
+		for mode in --klp-dump --klp-check "--klp-verify --map /proc/kallsyms --modules $MODS"; do
+			rc=0
+			# shellcheck disable=SC2086
+			"$bin" $mode "$f" >/dev/null 2>"$work/err" || rc=$?
+			if [ $rc -gt 1 ] || grep -qE 'Sanitizer|runtime error' "$work/err"; then
+				bad="$bad
+$mode $(basename "$f"): exit $rc $(grep -m1 -E 'Sanitizer|runtime error|ERROR' "$work/err")"
+			fi
+		done
+	done
+	if [ -z "$bad" ]; then
+		ok "$(basename "$(dirname "$bin")")/$(basename "$bin"): every mode on $(ls "$work"/d/*.ko | wc -l) damaged modules exits 0 or 1, no sanitizer report"
+	else
+		notok "$bin: every mode on the damaged modules exits 0 or 1" "$bad"
+	fi
+done
+
+finish
