@@ -64,3 +64,56 @@ bench: all
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- kbuild integration ------------------------------------------------------
+#
+#   make livepatch [KDIR=<kdir>] M=<module dir> [kbuild variables...]
+#                    build external modules against KDIR with this modpost and
+#                    the livepatch post-link step; nothing on the system changes
+#   make install   [KDIR=<kdir>]   make KDIR's kbuild use them for every build
+#   make uninstall [KDIR=<kdir>]   restore KDIR's kbuild files
+#
+# The post-link step: scripts/livepatch/klp-postlink.sh, appended to kbuild's
+# module link command (cmd_ld_ko_o); it also takes over kbuild's BTF step
+# (cmd_btf_ko), so that `modpost --klp-finalize` runs last.  The installed
+# form is scripts/livepatch/kbuild.mk.
+
+.PHONY: livepatch install uninstall
+
+klp_postlink_sh := $(TOP)/scripts/livepatch/klp-postlink.sh
+
+# kbuild's own link command (scripts/Makefile.modfinal, 6.1 and 6.12; 6.1's
+# trailing ARCH_POSTLINK call is `true` on x86) followed by the post-link
+# step, and kbuild's BTF step emptied (the post-link step does it; 6.1 would
+# still print its "BTF [M]" line unless quiet_cmd_btf_ko is empty too).
+# '$$' reaches kbuild as '$': kbuild expands these in its own context.
+klp_kbuild_args = MODPOST=$(MODPOST) \
+	'cmd_ld_ko_o=$$(LD) -r $$(KBUILD_LDFLAGS) $$(KBUILD_LDFLAGS_MODULE) $$(LDFLAGS_MODULE) -T $$(ARCH_MODULE_LDS) -o $$@ $$(filter %.o, $$^); $(klp_postlink_sh) --modpost $(MODPOST)$$(if $$(CONFIG_DEBUG_INFO_BTF_MODULES), --btf) $$@' \
+	cmd_btf_ko= quiet_cmd_btf_ko=
+
+# The other variables given on our command line go to kbuild (through
+# MAKEFLAGS); they are shown in the printed command.
+klp_sq = '$(subst ','\'',$(1))'
+klp_own_vars := KDIR M BUILD MODPOST cmd_ld_ko_o cmd_btf_ko quiet_cmd_btf_ko
+klp_user_vars = $(foreach v,$(sort $(.VARIABLES)),$(if $(filter command line,$(origin $(v))),$(if $(filter $(v),$(klp_own_vars)),,$(v))))
+klp_user_args = $(foreach v,$(klp_user_vars),$(if $(findstring $(klp_space),$(value $(v)))$(findstring ',$(value $(v)))$(findstring $$,$(value $(v))),$(call klp_sq,$(v)=$(value $(v))),$(v)=$(value $(v))))
+klp_empty :=
+klp_space := $(klp_empty) $(klp_empty)
+klp_m = $(abspath $(M))
+
+ifneq ($(filter livepatch,$(MAKECMDGOALS)),)
+ifeq ($(M),)
+$(error usage: make livepatch [KDIR=<kernel build tree>] M=<module dir> [kbuild variables...])
+endif
+endif
+
+livepatch: all
+	$(info Equivalent command:)
+	$(info make -C $(KDIR) M=$(klp_m)$(if $(klp_user_args), $(klp_user_args)) $(klp_kbuild_args) modules)
+	@+$(MAKE) -C $(KDIR) M=$(klp_m) $(klp_kbuild_args) modules
+
+install: all
+	@$(TOP)/scripts/livepatch/install.sh install '$(KDIR)' '$(MODPOST)'
+
+uninstall:
+	@$(TOP)/scripts/livepatch/install.sh uninstall '$(KDIR)'

@@ -33,6 +33,7 @@ SUITES=(
 	selftests/oracle/fixtures.sh
 	selftests/badinput/run.sh
 	selftests/klp/run.sh
+	selftests/integration/run.sh
 	selftests/postlink/run.sh
 	selftests/kernel/run.sh
 )

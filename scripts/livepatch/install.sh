@@ -1,0 +1,251 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Installed kbuild integration (`make install` / `make uninstall`).
+#
+#   install.sh install KDIR MODPOST   make KDIR's kbuild use MODPOST (copied)
+#                                     and the livepatch post-link step
+#   install.sh uninstall KDIR         restore the original files
+#   install.sh status KDIR            print what is installed
+#
+# KDIR is a kernel build tree (a Debian headers tree); the files changed
+# live in its kbuild scripts directory S (Debian: the shared
+# /usr/lib/linux-kbuild-<version>/scripts, which KDIR/scripts links to, so
+# every headers flavour of that version is affected):
+#
+#   S/mod/modpost            replaced by a copy of MODPOST
+#   S/Makefile.modfinal      the original plus one line at the end:
+#                              include $(srctree)/scripts/klp-modpost/kbuild.mk
+#   S/klp-modpost/           new: kbuild.mk, klp-postlink.sh, INSTALLED
+#
+# The originals are kept as <file>.klp-orig.  Files that belong to a Debian
+# package are moved there with `dpkg-divert --local --rename`, so that a
+# package upgrade writes its new version to <file>.klp-orig and does not
+# overwrite ours (run `make install` again after such an upgrade to rebuild
+# Makefile.modfinal from the new original); other files are renamed.
+# Renaming keeps the original's bytes, mode and time stamps, so uninstall
+# gives back the very same files.
+#
+# Installing again refreshes our files and never touches the saved
+# originals: a file is only moved aside when no original is saved yet, and
+# a file that is already ours is never taken for an original.
+set -euo pipefail
+
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MARK='klp-modpost'
+INCLUDE_LINE='include $(srctree)/scripts/klp-modpost/kbuild.mk # klp-modpost: livepatch post-link step (make uninstall removes this line)'
+SUFFIX=.klp-orig
+# a string in our modpost binary and in no stock one: its finalize usage
+MODPOST_MARK='--klp-finalize'
+
+die() { echo "install.sh: $*" >&2; exit 1; }
+say() { echo "  $*"; }
+
+usage() {
+	echo "usage: install.sh install KDIR MODPOST | uninstall KDIR | status KDIR" >&2
+	exit 2
+}
+
+[ $# -ge 2 ] || usage
+action=$1
+kdir=$2
+
+[ -n "$kdir" ] && [ -f "$kdir/Makefile" ] || die "KDIR='$kdir' is not a kernel build tree"
+S=$(readlink -f "$kdir/scripts") || die "$kdir/scripts: no such directory"
+[ -f "$S/Makefile.modfinal" ] || die "$S/Makefile.modfinal: not found"
+[ -e "$S/mod/modpost" ] || [ -e "$S/mod/modpost$SUFFIX" ] || die "$S/mod/modpost: not found"
+OURDIR=$S/klp-modpost
+FILES=("$S/mod/modpost" "$S/Makefile.modfinal")
+
+have_dpkg() { command -v dpkg-divert >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; }
+
+# packaged FILE: does a Debian package own FILE?
+packaged() { have_dpkg && dpkg-query -S "$1" >/dev/null 2>&1; }
+
+# diversion FILE: where FILE is diverted to, if it is
+diversion() {
+	have_dpkg || return 0
+	local t
+	t=$(dpkg-divert --truename "$1")
+	[ "$t" != "$1" ] && echo "$t"
+	return 0
+}
+
+# saved FILE: is FILE's original saved (by us)?
+saved() {
+	local d
+	d=$(diversion "$1")
+	if [ -n "$d" ]; then
+		[ "$d" = "$1$SUFFIX" ] || die "$1 is diverted to $d by someone else; not touching it"
+		return 0
+	fi
+	[ -e "$1$SUFFIX" ]
+}
+
+# ours FILE: does FILE look like one of ours (never to be saved as original)?
+ours() {
+	case $1 in
+	*/Makefile.modfinal) grep -qF "$MARK" "$1" 2>/dev/null ;;
+	*/modpost) grep -qaF -- "$MODPOST_MARK" "$1" 2>/dev/null ;;
+	*) return 1 ;;
+	esac
+}
+
+# can_save FILE: may FILE be taken as the original?
+can_save() {
+	local f=$1
+	if ours "$f"; then
+		die "$f looks like this project's file, but no original is saved ($f$SUFFIX); reinstall the package that owns it first"
+	fi
+	[ ! -e "$f$SUFFIX" ] || die "$f$SUFFIX exists but is not our saved original; remove it first"
+}
+
+# save FILE: move the original aside
+save() {
+	local f=$1
+	can_save "$f"
+	if packaged "$f"; then
+		dpkg-divert --local --rename --divert "$f$SUFFIX" --add "$f" >/dev/null
+		say "diverted $f -> $f$SUFFIX (dpkg-divert)"
+	else
+		mv "$f" "$f$SUFFIX"
+		say "saved $f -> $f$SUFFIX"
+	fi
+}
+
+# restore FILE: put the original back (our file is removed first)
+restore() {
+	local f=$1 d
+	d=$(diversion "$f")
+	if [ -n "$d" ]; then
+		[ "$d" = "$f$SUFFIX" ] || die "$f is diverted to $d by someone else; not touching it"
+		rm -f "$f"
+		dpkg-divert --local --rename --divert "$f$SUFFIX" --remove "$f" >/dev/null
+		say "restored $f (dpkg-divert --remove)"
+	elif [ -e "$f$SUFFIX" ]; then
+		rm -f "$f"
+		mv "$f$SUFFIX" "$f"
+		say "restored $f"
+	fi
+}
+
+# put SRC DEST MODE: write DEST atomically (unless it is already the same)
+put() {
+	local tmp
+	if cmp -s "$1" "$2" && [ "$(stat -c %a "$2")" = "${3#0}" ]; then
+		return 0
+	fi
+	tmp=$(mktemp "$2.klp-new.XXXXXX")
+	cat "$1" >"$tmp"
+	chmod "$3" "$tmp"
+	mv -f "$tmp" "$2"
+}
+
+sharing_trees() {
+	local d
+	for d in /usr/src/linux-headers-*; do
+		[ -f "$d/.config" ] && [ "$(readlink -f "$d/scripts" 2>/dev/null)" = "$S" ] && echo "$d"
+	done
+	return 0
+}
+
+do_uninstall() {
+	local f
+	if [ ! -d "$OURDIR" ] && ! saved "$S/mod/modpost" && ! saved "$S/Makefile.modfinal"; then
+		echo "klp-modpost is not installed in $S"
+		return 0
+	fi
+	echo "Uninstalling klp-modpost from $S"
+	# Makefile.modfinal first: from then on kbuild no longer calls our step.
+	for ((i = ${#FILES[@]} - 1; i >= 0; i--)); do
+		f=${FILES[$i]}
+		if saved "$f"; then
+			restore "$f"
+		elif ours "$f"; then
+			die "$f is ours but its original is missing; reinstall the package that owns it"
+		fi
+	done
+	if [ -d "$OURDIR" ]; then
+		rm -f "$OURDIR"/kbuild.mk "$OURDIR"/klp-postlink.sh "$OURDIR"/INSTALLED
+		rmdir "$OURDIR" || die "$OURDIR: not empty, left in place"
+		say "removed $OURDIR"
+	fi
+}
+
+do_install() {
+	local modpost=$1 f tmp
+	[ -x "$modpost" ] || die "$modpost: not an executable (build it first: make KDIR=$kdir)"
+	grep -qaF -- "$MODPOST_MARK" "$modpost" || die "$modpost is not this project's modpost"
+	[ -w "$S" ] || die "$S is not writable (run as root)"
+
+	echo "Installing klp-modpost into $S"
+	# everything that can refuse, before anything changes
+	for f in "${FILES[@]}"; do
+		saved "$f" || can_save "$f"
+	done
+	# a first installation that fails half-way is undone
+	fresh=1
+	if saved "$S/mod/modpost" || saved "$S/Makefile.modfinal" || [ -d "$OURDIR" ]; then
+		fresh=0
+	fi
+	trap 'if [ $fresh = 1 ]; then echo "install.sh: failed; undoing" >&2; do_uninstall >&2 || true; fi' EXIT
+
+	mkdir -p "$OURDIR"
+	put "$SRC/kbuild.mk" "$OURDIR/kbuild.mk" 0644
+	put "$SRC/klp-postlink.sh" "$OURDIR/klp-postlink.sh" 0755
+
+	for f in "${FILES[@]}"; do
+		saved "$f" || save "$f"
+	done
+
+	# stand-alone copy of our modpost, in place of kbuild's
+	put "$modpost" "$S/mod/modpost" 0755
+	say "installed $S/mod/modpost (from $modpost)"
+
+	# Makefile.modfinal: always rebuilt from the saved original
+	tmp=$(mktemp)
+	cat "$S/Makefile.modfinal$SUFFIX" >"$tmp"
+	printf '\n%s\n' "$INCLUDE_LINE" >>"$tmp"
+	put "$tmp" "$S/Makefile.modfinal" 0644
+	rm -f "$tmp"
+	say "installed $S/Makefile.modfinal (original + 1 line)"
+
+	tmp=$(mktemp)
+	{
+		echo "klp-modpost kbuild integration"
+		echo "modpost: $modpost (sha256 $(sha256sum <"$modpost" | cut -d' ' -f1))"
+		echo "source: $SRC"
+		echo "kernel build tree: $(cd "$kdir" && pwd)"
+	} >"$tmp"
+	put "$tmp" "$OURDIR/INSTALLED" 0644
+	rm -f "$tmp"
+	trap - EXIT
+
+	local trees
+	trees=$(sharing_trees | paste -sd' ')
+	echo "Done: 'make -C <tree> M=<dir>' now converts livepatch modules for ${trees:-$kdir}"
+	echo "Undo with: make uninstall KDIR=$kdir"
+}
+
+do_status() {
+	local f
+	echo "kbuild scripts: $S"
+	for f in "${FILES[@]}"; do
+		if saved "$f"; then
+			echo "  $f: ours (original: $f$SUFFIX$( [ -n "$(diversion "$f")" ] && echo ', dpkg diversion'))"
+		else
+			echo "  $f: original"
+		fi
+	done
+	if [ -f "$OURDIR/INSTALLED" ]; then sed 's/^/  /' "$OURDIR/INSTALLED"; fi
+}
+
+case $action in
+install)
+	[ $# -eq 3 ] || usage
+	do_install "$3"
+	;;
+uninstall) do_uninstall ;;
+status) do_status ;;
+*) usage ;;
+esac
