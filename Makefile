@@ -6,6 +6,7 @@
 #   make deps       install the Debian packages the build and the tests need
 #   make check      run every test (installs what is missing first)
 #   make bench      benchmarks against the stock modpost
+#   make demo       the sample livepatch built, converted and run under QEMU
 #
 # KDIR defaults to the newest Debian 6.12 headers tree installed by
 # `make deps`.
@@ -32,7 +33,7 @@ GENERATED_HEADERS :=
 
 -include $(TOP)/scripts/mod/Makefile.generated
 
-.PHONY: all deps check bench clean sanitize
+.PHONY: all deps check bench clean sanitize demo
 
 all: $(MODPOST)
 
@@ -61,6 +62,11 @@ check:
 
 bench: all
 	$(TOP)/selftests/bench/run.sh
+
+# The main job: the sample livepatch built, converted and shown working in
+# the Debian kernel under QEMU (installs what it needs first).
+demo:
+	$(TOP)/scripts/demo/demo.sh
 
 clean:
 	rm -rf $(BUILD)

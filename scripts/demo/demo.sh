@@ -27,22 +27,20 @@ MODPOST=$BUILD/modpost
 export MODPOST
 echo "   $MODPOST"
 
-say "building samples/livepatch/livepatch-annotated-sample.c with it"
+say "building samples/livepatch/livepatch-annotated-sample.c with it (make livepatch: our modpost + the post-link step)"
 rm -rf "$W" && mkdir -p "$W"
 cp -r "$TOP/samples/livepatch" "$W/sample"
 rm -rf "$W/sample/ambiguous"
-echo "   \$ make -C $KDIR M=$W/sample MODPOST=$MODPOST"
-env -u MAKEFLAGS make -s -C "$KDIR" M="$W/sample" MODPOST="$MODPOST" \
-	ccflags-y="-I$TOP/include" modules 2>&1 | quote || true
-[ -f "$W/sample/livepatch-annotated-sample.ko" ] || { echo "demo: the sample did not build" >&2; exit 1; }
+echo "   \$ make livepatch KDIR=$KDIR M=$W/sample"
+make -s -C "$TOP" BUILD="$BUILD" KDIR="$KDIR" livepatch M="$W/sample" \
+	ccflags-y="-I$TOP/include" 2>&1 | quote || true
+ko=$W/sample/livepatch-annotated-sample.ko
+[ -f "$ko" ] || { echo "demo: the sample did not build" >&2; exit 1; }
 echo "   modpost resolved (recorded in livepatch-annotated-sample.mod.c):"
 sed -n 's/^\t"\(.* .* .* [0-9]*\)\\n"$/     \1/p' "$W/sample/livepatch-annotated-sample.mod.c" | grep -v klp-modpost
-
-say "converting the linked module into the livepatch ELF format"
-echo "   \$ modpost --klp-finalize livepatch-annotated-sample.ko"
-"$MODPOST" --klp-finalize "$W/sample/livepatch-annotated-sample.ko"
-readelf -SW "$W/sample/livepatch-annotated-sample.ko" | grep -F '.klp.rela' | sed 's/^ */     /'
-readelf -sW "$W/sample/livepatch-annotated-sample.ko" | grep -F '.klp.sym' | sed 's/^ */     /'
+echo "   the converted module:"
+"$MODPOST" --klp-dump "$ko" | sed 's/^/     /'
+"$MODPOST" --klp-check "$ko" | sed 's/^/     /'
 
 say "booting Debian $REL under QEMU (software emulation, about 10 s)"
 # shellcheck source=../../selftests/kernel/lib/harness.sh
