@@ -416,8 +416,7 @@ struct klp_index *klp_index_open(const struct klp_index_sources *src)
 		path = src->symbol_map;
 	}
 	if (!idx->vmlinux) {
-		if (!src->vmlinux_elf && !src->symbol_map)
-			error("livepatch: no vmlinux symbol source (a vmlinux with a symbol table, or a System.map)\n");
+		/* no source at all: the caller says where it looked and what to set */
 		klp_index_free(idx);
 		return NULL;
 	}
