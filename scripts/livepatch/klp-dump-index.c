@@ -142,8 +142,6 @@ static int run(int argc, char **argv)
 		if (!have_release) {
 			error("--klp-dump-index: give --vmlinux, --map or --release\n");
 			usage(stderr);
-		} else {
-			error("--klp-dump-index: no vmlinux with a symbol table and no System.map found for that release\n");
 		}
 		goto fail_sources;
 	}
