@@ -17,19 +17,6 @@
 #include "modpost.h"
 #include "output.h"
 
-static mode_t new_file_mode(void)
-{
-	static mode_t mode = (mode_t)-1;
-
-	if (mode == (mode_t)-1) {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	return mode;
-}
-
 static bool write_all(int fd, const char *p, size_t len)
 {
 	while (len) {
@@ -54,20 +41,38 @@ static void write_in_place(const struct buffer *b, const char *fname)
 		fatal_perror(fname);
 }
 
-static void write_atomically(const struct buffer *b, const char *fname)
+/*
+ * Create a fresh temporary file next to @fname.  Like fopen(fname, "w"), it
+ * gets mode 0666 less the umask; the name only has to be unused.
+ */
+static int create_temp(const char *fname, char *tmp, size_t tmplen)
 {
+	static unsigned long counter;
 	const char *slash = strrchr(fname, '/');
 	int dirlen = slash ? (int)(slash - fname) + 1 : 0;
-	size_t tmplen = strlen(fname) + 16;
+
+	for (int tries = 0; tries < 100; tries++) {
+		int fd;
+
+		snprintf(tmp, tmplen, "%.*s.%s.%ld.%lu.tmp", dirlen, fname, fname + dirlen,
+			 (long)getpid(), counter++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+static void write_atomically(const struct buffer *b, const char *fname)
+{
+	size_t tmplen = strlen(fname) + 64;
 	char *tmp = xmalloc(tmplen);
 	int fd, saved;
 
-	snprintf(tmp, tmplen, "%.*s.%s.XXXXXX", dirlen, fname, fname + dirlen);
-	fd = mkstemp(tmp);
+	fd = create_temp(fname, tmp, tmplen);
 	if (fd < 0)
 		fatal_perror(fname);
-	if (fchmod(fd, new_file_mode()) != 0 || !write_all(fd, b->p, b->pos) ||
-	    close(fd) != 0 || rename(tmp, fname) != 0) {
+	if (!write_all(fd, b->p, b->pos) || close(fd) != 0 || rename(tmp, fname) != 0) {
 		saved = errno;
 		unlink(tmp);
 		errno = saved;
