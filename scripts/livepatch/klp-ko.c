@@ -102,47 +102,17 @@ unsigned int klp_rela_entsize(const struct elf_file *elf)
 	return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
 }
 
-static unsigned int entry_size(const struct elf_file *elf, const struct elf_section *rs)
-{
-	if (rs->type == SHT_RELA)
-		return klp_rela_entsize(elf);
-	return elf->is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel);
-}
-
 size_t klp_rela_count(const struct elf_file *elf, const struct elf_section *rs)
 {
 	if (!rs->data || (rs->type != SHT_RELA && rs->type != SHT_REL))
 		return 0;
-	return rs->size / entry_size(elf, rs);
+	return rs->size / elf_reloc_entry_size(elf, rs);
 }
 
 bool klp_rela_get(const struct elf_file *elf, const struct elf_section *rs,
 		  size_t i, struct elf_reloc *out)
 {
-	const unsigned char *e = rs->data + i * entry_size(elf, rs);
-	bool rela = rs->type == SHT_RELA;
-
-	if (elf->is64) {
-		uint64_t info = elf_get64(elf, e + 8);
-
-		out->offset = elf_get64(elf, e);
-		if (elf->machine == EM_MIPS) {
-			out->sym = elf_get32(elf, e + 8);
-			out->type = e[15];
-		} else {
-			out->sym = ELF64_R_SYM(info);
-			out->type = ELF64_R_TYPE(info);
-		}
-		out->addend = rela ? (int64_t)elf_get64(elf, e + 16) : 0;
-	} else {
-		uint32_t info = elf_get32(elf, e + 4);
-
-		out->offset = elf_get32(elf, e);
-		out->sym = ELF32_R_SYM(info);
-		out->type = ELF32_R_TYPE(info);
-		out->addend = rela ? (int32_t)elf_get32(elf, e + 8) : 0;
-	}
-	return out->sym < elf->nsyms;
+	return elf_reloc_decode(elf, rs, i, out);
 }
 
 /* ---- the modpost record ---- */

@@ -147,8 +147,8 @@ bool elf_name_is_valid(const char *name)
 	return name[0] != '$';
 }
 
-static unsigned int reloc_entry_size(const struct elf_file *elf,
-				     const struct elf_section *rs)
+unsigned int elf_reloc_entry_size(const struct elf_file *elf,
+				  const struct elf_section *rs)
 {
 	if (rs->type == SHT_RELA)
 		return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
@@ -157,7 +157,7 @@ static unsigned int reloc_entry_size(const struct elf_file *elf,
 
 size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs)
 {
-	unsigned int entsize = reloc_entry_size(elf, rs);
+	unsigned int entsize = elf_reloc_entry_size(elf, rs);
 
 	if (!rs->data)
 		return 0;
@@ -167,10 +167,10 @@ size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs)
 	return rs->size / entsize;
 }
 
-void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
-		   size_t i, struct elf_reloc *out)
+bool elf_reloc_decode(const struct elf_file *elf, const struct elf_section *rs,
+		      size_t i, struct elf_reloc *out)
 {
-	const unsigned char *e = rs->data + i * reloc_entry_size(elf, rs);
+	const unsigned char *e = rs->data + i * elf_reloc_entry_size(elf, rs);
 	bool rela = rs->type == SHT_RELA;
 
 	if (elf->is64) {
@@ -195,7 +195,13 @@ void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
 		out->type = ELF32_R_TYPE(info);
 		out->addend = rela ? (int32_t)elf_get32(elf, e + 8) : 0;
 	}
-	if (out->sym >= elf->nsyms)
+	return out->sym < elf->nsyms;
+}
+
+void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
+		   size_t i, struct elf_reloc *out)
+{
+	if (!elf_reloc_decode(elf, rs, i, out))
 		fatal("%s: relocation %zu in section %s refers to symbol %u, but the symbol table has %u entries\n",
 		      elf->path, i, rs->name, out->sym, elf->nsyms);
 }

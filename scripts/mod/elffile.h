@@ -158,7 +158,12 @@ const char *elf_section_string(const struct elf_file *elf, unsigned int shndx,
  * @i decoded.  elf_reloc_get() reports a symbol index outside the symbol
  * table with fatal().
  */
+unsigned int elf_reloc_entry_size(const struct elf_file *elf,
+				  const struct elf_section *rs);
 size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs);
+/* elf_reloc_get() without the fatal(): false if the symbol index is out of range. */
+bool elf_reloc_decode(const struct elf_file *elf, const struct elf_section *rs,
+		      size_t i, struct elf_reloc *out);
 void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
 		   size_t i, struct elf_reloc *out);
 
