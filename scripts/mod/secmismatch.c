@@ -23,8 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "modpost.h"
-#include "symsearch.h"
+#include "secmismatch.h"
 
 #ifndef EM_RISCV
 #define EM_RISCV	243
@@ -93,23 +92,6 @@ static bool glob_match_any(const char *const *pats, const char *s)
 
 /* ---- section classes ---- */
 
-enum {
-	/* non-allocatable is fine, relocations are not checked */
-	SC_UNCHECKED	= 1u << 0,
-	/* code and data that stays: must not reference init or exit */
-	SC_KEPT		= 1u << 1,
-	SC_INIT		= 1u << 2,	/* .init.*: freed after init */
-	SC_EXIT		= 1u << 3,	/* .exit.*: dropped when built in */
-	SC_PCI_FIXUP	= 1u << 4,	/* PCI fixup tables: may run after init */
-	SC_EXTABLE	= 1u << 5,	/* exception table */
-	SC_ALTINSTR	= 1u << 6,	/* alternative instructions: never a fixup target */
-	SC_CODE		= 1u << 7,	/* every section that holds code */
-	SC_DATA		= 1u << 8,	/* .data, .data.rel exactly */
-	SC_INIT_DATA	= 1u << 9,	/* init-time data proper */
-	SC_INIT_TEXT	= 1u << 10,	/* .init.text exactly */
-	SC_HEAD_TEXT	= 1u << 11,	/* early boot code: may use init */
-	SC_NAMED	= 1u << 12,	/* name is not empty */
-};
 
 struct section_pattern {
 	const char *glob;
@@ -382,23 +364,15 @@ static bool machine_has_ignored_relocs(uint16_t machine)
 
 /* ---- one object ---- */
 
-struct secref_check {
-	struct module *mod;
-	struct elf_file *elf;
-	unsigned int *classes;		/* per section index */
-	unsigned int present;		/* union of all sections' classes */
-	uint64_t addr_mask;		/* Elf_Addr arithmetic width */
-	struct symsearch *nearest;	/* built on first use */
-};
 
-static unsigned int section_classes(const struct secref_check *c,
+unsigned int section_classes(const struct secref_check *c,
 				    unsigned int shndx)
 {
 	/* special and out-of-range indices have no name */
 	return shndx < c->elf->nsections ? c->classes[shndx] : 0;
 }
 
-static const struct elf_symbol *nearest_symbol(struct secref_check *c,
+const struct elf_symbol *nearest_symbol(struct secref_check *c,
 					       unsigned int shndx, uint64_t addr,
 					       bool look_above,
 					       uint64_t max_distance)
@@ -407,256 +381,6 @@ static const struct elf_symbol *nearest_symbol(struct secref_check *c,
 		c->nearest = symsearch_build(c->elf);
 	return symsearch_nearest(c->nearest, c->elf, shndx, addr, look_above,
 				 max_distance);
-}
-
-/* ---- REL: the addend lives in the relocated field ---- */
-
-/* The @len bytes a REL relocation patches; they must exist in the file. */
-static const unsigned char *rel_location(const struct secref_check *c,
-					 unsigned int shndx,
-					 const struct elf_reloc *r, unsigned int len)
-{
-	const unsigned char *p = elf_section_bytes(c->elf, shndx, r->offset, len);
-
-	if (!p)
-		fatal("%s: section %s: REL relocation at offset 0x%" PRIx64
-		      " needs %u bytes that are not in the section's data\n",
-		      c->elf->path, elf_section_name(c->elf, shndx), r->offset,
-		      len);
-	return p;
-}
-
-static uint32_t rel_word(const struct secref_check *c, unsigned int shndx,
-			 const struct elf_reloc *r)
-{
-	return elf_get32(c->elf, rel_location(c, shndx, r, 4));
-}
-
-/* Bits 0..@top of @v as a two's complement number. */
-static int64_t sign_extend(uint32_t v, unsigned int top)
-{
-	uint64_t field = v & ((UINT64_C(1) << (top + 1)) - 1);
-	uint64_t sign = UINT64_C(1) << top;
-
-	return (int64_t)(field ^ sign) - (int64_t)sign;
-}
-
-/* "no idea": all ones, like a negative addend would look */
-#define ADDEND_UNKNOWN UINT64_MAX
-
-/*
- * Each REL reader returns the target address as the stock tool computes
- * it (for i386 and MIPS that is the bare addend, without the symbol's
- * value; this only matters for the name search around it).
- */
-typedef uint64_t rel_target_fn(const struct secref_check *c, unsigned int shndx,
-			       const struct elf_reloc *r,
-			       const struct elf_symbol *sym);
-
-static uint64_t rel_target_386(const struct secref_check *c, unsigned int shndx,
-			       const struct elf_reloc *r,
-			       const struct elf_symbol *sym)
-{
-	(void)sym;
-	switch (r->type) {
-	case R_386_32:
-		return rel_word(c, shndx, r);
-	case R_386_PC32:
-		/* 32-bit sum: the field is an unsigned 32-bit word */
-		return (uint32_t)(rel_word(c, shndx, r) + 4);
-	}
-	return ADDEND_UNKNOWN;
-}
-
-/* The two halfwords of a 32-bit Thumb instruction. */
-static void thumb_halves(const struct secref_check *c, unsigned int shndx,
-			 const struct elf_reloc *r, uint32_t *upper,
-			 uint32_t *lower)
-{
-	const unsigned char *p = rel_location(c, shndx, r, 4);
-
-	*upper = elf_get16(c->elf, p);
-	*lower = elf_get16(c->elf, p + 2);
-}
-
-static uint64_t rel_target_arm(const struct secref_check *c, unsigned int shndx,
-			       const struct elf_reloc *r,
-			       const struct elf_symbol *sym)
-{
-	uint32_t insn, upper, lower, s, j1, j2;
-	int64_t off;
-
-	switch (r->type) {
-	case R_ARM_ABS32:
-	case R_ARM_REL32:
-		return rel_word(c, shndx, r) + sym->value;
-	case R_ARM_MOVW_ABS_NC:
-	case R_ARM_MOVT_ABS:
-		/* imm4:imm12 */
-		insn = rel_word(c, shndx, r);
-		off = sign_extend(((insn & 0xf0000) >> 4) | (insn & 0xfff), 15);
-		return (uint64_t)off + sym->value;
-	case R_ARM_PC24:
-	case R_ARM_CALL:
-	case R_ARM_JUMP24:
-		/* imm24 words; the PC reads 8 bytes ahead */
-		insn = rel_word(c, shndx, r);
-		off = sign_extend((insn & 0x00ffffff) << 2, 25);
-		return (uint64_t)off + sym->value + 8;
-	case R_ARM_THM_MOVW_ABS_NC:
-	case R_ARM_THM_MOVT_ABS:
-		/* imm4:i:imm3:imm8 */
-		thumb_halves(c, shndx, r, &upper, &lower);
-		off = sign_extend(((upper & 0x000f) << 12) |
-				  ((upper & 0x0400) << 1) |
-				  ((lower & 0x7000) >> 4) |
-				  (lower & 0x00ff), 15);
-		return (uint64_t)off + sym->value;
-	case R_ARM_THM_JUMP19:
-		/* conditional branch T3: S:J2:J1:imm6:imm11:0 */
-		thumb_halves(c, shndx, r, &upper, &lower);
-		s = (upper >> 10) & 1;
-		j1 = (lower >> 13) & 1;
-		j2 = (lower >> 11) & 1;
-		off = sign_extend((s << 20) | (j2 << 19) | (j1 << 18) |
-				  ((upper & 0x03f) << 12) |
-				  ((lower & 0x07ff) << 1), 20);
-		return (uint64_t)off + sym->value + 4;
-	case R_ARM_THM_PC22:
-	case R_ARM_THM_JUMP24:
-		/* branch T4: S:I1:I2:imm10:imm11:0, In = !(Jn ^ S) */
-		thumb_halves(c, shndx, r, &upper, &lower);
-		s = (upper >> 10) & 1;
-		j1 = (lower >> 13) & 1;
-		j2 = (lower >> 11) & 1;
-		off = sign_extend((s << 24) | ((~(j1 ^ s) & 1) << 23) |
-				  ((~(j2 ^ s) & 1) << 22) |
-				  ((upper & 0x03ff) << 12) |
-				  ((lower & 0x07ff) << 1), 24);
-		return (uint64_t)off + sym->value + 4;
-	}
-	return ADDEND_UNKNOWN;
-}
-
-static uint64_t rel_target_mips(const struct secref_check *c, unsigned int shndx,
-				const struct elf_reloc *r,
-				const struct elf_symbol *sym)
-{
-	/* the field is read whatever the type */
-	uint32_t insn = rel_word(c, shndx, r);
-
-	(void)sym;
-	switch (r->type) {
-	case R_MIPS_LO16:
-		return insn & 0xffff;
-	case R_MIPS_26:
-		return (insn & 0x03ffffff) << 2;
-	case R_MIPS_32:
-		return insn;
-	}
-	return ADDEND_UNKNOWN;
-}
-
-struct rel_machine {
-	uint16_t machine;
-	rel_target_fn *target;
-};
-
-static const struct rel_machine rel_machines[] = {
-	{ EM_386,	rel_target_386 },
-	{ EM_ARM,	rel_target_arm },
-	{ EM_MIPS,	rel_target_mips },
-};
-
-static rel_target_fn *rel_target_for(uint16_t machine)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(rel_machines); i++)
-		if (rel_machines[i].machine == machine)
-			return rel_machines[i].target;
-	return NULL;
-}
-
-/* ---- exports ---- */
-
-#define EXPORT_LABEL_PREFIX "__export_symbol_"
-
-/*
- * EXPORT_SYMBOL*() emits, into .export_symbol, a label
- * "__export_symbol_<name>" whose data is "<license>\0<namespace>\0",
- * together with a relocation against <name> itself.
- */
-static void check_export(struct secref_check *c, const struct elf_reloc *r,
-			 const struct elf_symbol *sym)
-{
-	struct elf_file *elf = c->elf;
-	const char *modname = c->mod->name;
-	const struct elf_symbol *label;
-	const char *label_name, *name, *license, *ns;
-	unsigned int tocls;
-	struct symbol *s;
-	bool gpl_only;
-
-	label = nearest_symbol(c, elf->export_symbol_index, r->offset, false,
-			       UINT64_MAX);
-	label_name = label ? label->name : "";
-	if (!str_starts(label_name, EXPORT_LABEL_PREFIX)) {
-		error("%s: .export_symbol section contains strange symbol '%s'\n",
-		      modname, label_name);
-		return;
-	}
-	label_name += strlen(EXPORT_LABEL_PREFIX);
-
-	if (sym->bind != STB_GLOBAL && sym->bind != STB_WEAK) {
-		error("%s: local symbol '%s' was exported\n", modname, label_name);
-		return;
-	}
-
-	name = sym->name;
-	if (strcmp(label_name, name) != 0) {
-		error("%s: .export_symbol section references '%s', but it does not seem to be an export symbol\n",
-		      modname, name);
-		return;
-	}
-
-	license = elf_section_string(elf, label->shndx, label->value);
-	if (!license)
-		fatal("%s: export label %s%s: its license string is not inside section %s\n",
-		      elf->path, EXPORT_LABEL_PREFIX, name,
-		      elf_section_name(elf, label->shndx));
-	if (strcmp(license, "GPL") == 0) {
-		gpl_only = true;
-	} else if (license[0] == '\0') {
-		gpl_only = false;
-	} else {
-		error("%s: unknown license '%s' was specified for '%s'\n",
-		      modname, license, name);
-		return;
-	}
-
-	ns = elf_section_string(elf, label->shndx,
-				label->value + strlen(license) + 1);
-	if (!ns)
-		fatal("%s: export label %s%s: its namespace string is not inside section %s\n",
-		      elf->path, EXPORT_LABEL_PREFIX, name,
-		      elf_section_name(elf, label->shndx));
-
-	s = export_add(c->mod, name, gpl_only, ns);
-	/*
-	 * Some architectures call functions through descriptors; the
-	 * generated code must know functions from data.  64-bit PA-RISC
-	 * millicode routines ($$...) have type STT_LOPROC and are functions.
-	 */
-	s->is_func = sym->type == STT_FUNC ||
-		     (elf->is64 && elf->machine == EM_PARISC &&
-		      sym->type == STT_LOPROC);
-
-	tocls = section_classes(c, sym->shndx);
-	if (tocls & SC_INIT)
-		warn("%s: %s: EXPORT_SYMBOL used for init symbol. Remove __init or EXPORT_SYMBOL.\n",
-		     modname, name);
-	else if (tocls & SC_EXIT)
-		warn("%s: %s: EXPORT_SYMBOL used for exit symbol. Remove __exit or EXPORT_SYMBOL.\n",
-		     modname, name);
 }
 
 /* ---- mismatches ---- */
