@@ -275,7 +275,7 @@ else
 fi
 
 # --- boot ---------------------------------------------------------------------------
-files=("$W/$T/$T.ko:/root/$T.ko")
+files=("$KH_LIB/kh-klp-guest.sh:/lib/kh-klp-guest.sh" "$W/$T/$T.ko:/root/$T.ko")
 for f in "$W"/out/*; do
 	files+=("$f:/root/${f##*/}")
 done

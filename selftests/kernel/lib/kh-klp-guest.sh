@@ -2,7 +2,6 @@
 # Livepatch helpers for scenarios (busybox sh), on top of lib/kh-guest.sh.
 # Ship this file in the initramfs (kh_initramfs ... "$KH_LIB/kh-klp-guest.sh:/lib/kh-klp-guest.sh")
 # and source it from the scenario: . /lib/kh-klp-guest.sh
-# (The same helpers as scenarios/klp-load.sh, which keeps its own copy.)
 #
 #   klp_begin                 start collecting the kernel log ($KLP_ALL)
 #   prob TEXT / result DESC   note a problem / one result: ok when none was noted
@@ -12,6 +11,8 @@
 #   equal DESC ACTUAL WANT    one result
 #   wait_for TENTHS CMD...    retry CMD every 0.1 s
 #   oops_guard                an Oops/BUG in the kernel log: one failed result, exit 1
+#   lp_insmod FILE            load with $LOADER: busybox insmod (default) or
+#                             finit (/root/kh-finit: the kernel decompresses)
 #   lp_load NAME FILE LABEL [OBJECT PATCHED]...   insmod a livepatch, check
 #                             enabled/transition/patched/taint and the messages
 #   lp_unload NAME LABEL      disable, wait until gone, rmmod, check the messages
@@ -71,11 +72,19 @@ oops_guard() {
 	fi
 }
 
+lp_insmod() {
+	if [ "${LOADER:-insmod}" = finit ]; then
+		/root/kh-finit "$1" 2>&1
+	else
+		kh_insmod "$1" 2>&1
+	fi
+}
+
 lp_load() {
 	name=$1 file=$2 label=$3
 	shift 3
 	step
-	if out=$(kh_insmod "$file" 2>&1); then
+	if out=$(lp_insmod "$file"); then
 		kh_ok "$label: insmod $file"
 	else
 		grab

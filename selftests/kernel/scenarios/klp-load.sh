@@ -21,7 +21,6 @@
 # keeps it intact, signed, compressed; loaded with kh-finit).
 
 T=klp_load_target
-LP=/sys/kernel/livepatch
 ORIG=$(cat /proc/cmdline)
 BASE="counter=1111,2222 mixed=31,32 helper=11,22 exported=105"
 VM_LINE="KLPLOAD-VM cmdline=[$ORIG] cstate=3,5 data=5 rodata=3,5 init=35"
@@ -29,123 +28,10 @@ MOD_LINE="KLPLOAD-MOD counter=1111,2222 mixed=31,32 helper=11,22 exported=107 da
 MIXC_LINE="KLPLOAD-MIX cstate1=3 cmdline=[$ORIG]"
 MIXT_LINE="KLPLOAD-MIX cstate1=3 counter2=2222 helper1=11 exported=109"
 
-STEP=/tmp/step.log	# kernel messages of the current step
-ALL=/tmp/dmesg.all	# every kernel message, sent to the host at the end
-dmesg -c >$ALL
+. /lib/kh-klp-guest.sh
+klp_begin
 
-# --- helpers -------------------------------------------------------------------
-P=
-prob() {
-	P="$P$*
-"
-}
-# result DESC: ok when no problem was noted since the last result
-result() {
-	if [ -z "$P" ]; then
-		kh_ok "$1"
-	else
-		kh_fail "$1"
-		printf '%s' "$P" | while IFS= read -r l; do echo "KH-TAP #   $l"; done
-	fi
-	P=
-}
-step() {
-	dmesg -c >>$ALL
-	: >$STEP
-}
-grab() { dmesg -c | tee -a $ALL >>$STEP; }
-has_msg() { grep -qF -- "$1" $STEP || prob "kernel log lacks: $1"; }
-show_step() { sed "s/^/kernel: /" $STEP | tail -n 8; }
-sysval() { cat "$1" 2>/dev/null || echo "(no $1)"; }
-# wait_for TENTHS CMD...: run CMD every 0.1 s until it succeeds
-wait_for() {
-	wf_n=$1
-	shift
-	while [ "$wf_n" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		wf_n=$((wf_n - 1))
-	done
-	"$@"
-}
-no_transition() { [ "$(cat $LP/$1/transition 2>/dev/null)" = 0 ]; }
-gone() { [ ! -e "$LP/$1" ]; }
-# equal DESC ACTUAL EXPECTED
-equal() {
-	if [ "$2" = "$3" ]; then
-		kh_ok "$1"
-	else
-		kh_fail "$1" "got:  '$2'" "want: '$3'"
-	fi
-}
 target_line() { sed -n "${1}p" /proc/$T 2>/dev/null; }
-# an Oops leaves modules half-loaded and later steps hang: stop here
-oops_guard() {
-	if dmesg | grep -qE 'Oops|BUG:|general protection fault' ||
-		grep -qE 'Oops|BUG:|general protection fault' $ALL; then
-		kh_fail "no Oops in the kernel log (remaining steps not run)"
-		exit 1
-	fi
-}
-load() { # FILE: with $LOADER (busybox insmod, or kh-finit: kernel-side decompression)
-	if [ "${LOADER:-insmod}" = finit ]; then
-		/root/kh-finit "$1" 2>&1
-	else
-		kh_insmod "$1" 2>&1
-	fi
-}
-
-# lp_load NAME FILE LABEL [OBJECT PATCHED]...: insmod a livepatch; it must
-# enable and finish its transition, each OBJECT's patched flag must be
-# PATCHED; the kernel must say so.
-lp_load() {
-	name=$1 file=$2 label=$3
-	shift 3
-	step
-	if out=$(load "$file"); then
-		kh_ok "$label: insmod $file"
-	else
-		grab
-		kh_fail "$label: insmod $file" "$out" "$(show_step)"
-		oops_guard
-		return 1
-	fi
-	wait_for 150 no_transition "$name" || prob "transition still $(sysval $LP/$name/transition) after 15 s"
-	grab
-	[ "$(sysval $LP/$name/enabled)" = 1 ] || prob "enabled: $(sysval $LP/$name/enabled)"
-	[ "$(sysval $LP/$name/transition)" = 0 ] || prob "transition: $(sysval $LP/$name/transition)"
-	objs=
-	while [ $# -ge 2 ]; do
-		v=$(sysval $LP/$name/$1/patched)
-		[ "$v" = "$2" ] || prob "$1/patched: $v, expected $2"
-		objs="$objs $1=$2"
-		shift 2
-	done
-	case $(sysval /sys/module/$name/taint) in
-	*K*) ;;
-	*) prob "/sys/module/$name/taint: $(sysval /sys/module/$name/taint), no K (livepatch)" ;;
-	esac
-	has_msg "livepatch: enabling patch '$name'"
-	has_msg "livepatch: '$name': starting patching transition"
-	has_msg "livepatch: '$name': patching complete"
-	result "$label: enabled=1 transition=0 patched:$objs; kernel: enabling, starting patching transition, patching complete"
-	oops_guard
-}
-
-# lp_unload NAME LABEL: disable, wait until the patch is gone, rmmod
-lp_unload() {
-	name=$1 label=$2
-	step
-	echo 0 >$LP/$name/enabled || prob "cannot write 0 to $LP/$name/enabled"
-	wait_for 150 gone "$name" || prob "$LP/$name still there 15 s after disabling"
-	out=$(rmmod "$name" 2>&1) || prob "rmmod $name: $out"
-	[ ! -e /sys/module/$name ] || prob "/sys/module/$name still there"
-	grab
-	has_msg "livepatch: '$name': starting unpatching transition"
-	has_msg "livepatch: '$name': unpatching complete"
-	result "$label: disable, wait, rmmod; kernel: starting unpatching transition, unpatching complete"
-	oops_guard
-}
 
 # refused LABEL FILE MESSAGE...: insmod must fail and the kernel log must
 # have every MESSAGE; the module must not stay loaded
@@ -334,4 +220,4 @@ fi
 step
 equal "no livepatch left in $LP" "$(ls $LP)" ""
 kh_note "kernel taint: $(cat /proc/sys/kernel/tainted)"
-kh_bulk dmesg gz <$ALL
+kh_bulk dmesg gz <$KLP_ALL
