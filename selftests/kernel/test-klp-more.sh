@@ -46,15 +46,8 @@ VMLINUX_DBG=$(kh_debug_vmlinux) ||
 	kh_bail "setup: the debug vmlinux of $KREL (scripts/deps.sh --with-dbg, or KLP_VMLINUX=)"
 [ -r "$VMLINUX_DBG" ] || kh_bail "setup: cannot read $VMLINUX_DBG"
 
-P=()
-result() {
-	if [ "${#P[@]}" = 0 ]; then
-		kh_ok "$1"
-	else
-		kh_fail "$1" "${P[@]}"
-	fi
-	P=()
-}
+# problems accumulated for one result: P, result
+. "$KH_LIB/kh-klp-host.sh"
 
 # --- the clone-suffixed names, from the target kernel's symbol index -------------
 # index lines: <object> <name> <pos> <count> <addr> <type> <section> <file>
@@ -188,22 +181,7 @@ declare -A want_sec=(
 	[klp_more_s2]="$A..text:.text"
 )
 for m in $LPS; do
-	s=$W/$m.summary
-	got_sym=$(sed -n 's/^sym \.klp\.sym\.\([^ ]*\) shndx=0xff20 NOTYPE .*/\1/p' "$s" | sort | tr '\n' ' ')
-	[ "$got_sym" = "${want_sym[$m]} " ] ||
-		P+=(".klp.sym symbols (SHN_LIVEPATCH): '$got_sym'" "expected:                         '${want_sym[$m]} '")
-	odd=$(grep '^sym ' "$s" | grep -v ' shndx=0xff20 NOTYPE ' || true)
-	[ -z "$odd" ] || P+=("symbols not SHN_LIVEPATCH/NOTYPE: $odd")
-	got_sec=$(sed -n 's/^sec \.klp\.rela\.\([^ ]*\) RELA alloc=1 livepatch=1 target=\(.*\)/\1:\2/p' "$s" | sort | tr '\n' ' ')
-	[ "$got_sec" = "${want_sec[$m]} " ] ||
-		P+=(".klp.rela sections (A, SHF_RELA_LIVEPATCH): '$got_sec'" "expected:                                  '${want_sec[$m]} '")
-	bad=$(grep '^bad ' "$s" || true)
-	[ -z "$bad" ] || P+=("ordinary relocations against livepatch symbols:" "$bad")
-	vers=$(modprobe --dump-modversions "$W/out/$m.ko" 2>/dev/null | awk '{ print $2 }' | sort)
-	for u in $(sed -n 's/^und //p' "$s"); do
-		grep -qx -- "$u" <<<"$vers" || P+=("undefined symbol $u has no __versions entry: the kernel will not resolve it")
-	done
-	[ "$(modinfo -F livepatch "$W/out/$m.ko")" = Y ] || P+=("modinfo livepatch is not Y")
+	klp_check_converted "$W/$m.summary" "$W/out/$m.ko" "${want_sym[$m]}" "${want_sec[$m]}"
 	dep=$(modinfo -F depends "$W/out/$m.ko")
 	[ -z "$dep" ] || P+=("modinfo depends: '$dep' (the targets export nothing)")
 	result "$m: converted: .klp.sym ${want_sym[$m]}; .klp.rela ${want_sec[$m]}"
