@@ -9,7 +9,9 @@
 #   make demo       the sample livepatch built, converted and run under QEMU
 #
 # KDIR defaults to the newest Debian 6.12 headers tree installed by
-# `make deps`.
+# `make deps`; KDIR=<a 6.1 tree> builds the 6.1 modpost.  The kernel
+# profile built in is chosen from KDIR's own version: see "Kernel profiles"
+# below.
 
 SHELL := /bin/bash
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
@@ -23,7 +25,35 @@ WARNFLAGS := -Wall -Wextra -Werror
 STDFLAGS := -std=c11 -D_GNU_SOURCE
 CPPFLAGS_MODPOST := -I$(TOP)/scripts/mod -I$(BUILD)/generated -I$(TOP)/include/uapi
 
-MODPOST_SRCS := $(sort $(wildcard $(TOP)/scripts/mod/*.c $(TOP)/scripts/livepatch/*.c))
+# ---- Kernel profiles ----------------------------------------------------------
+#
+# Everything in which the supported kernels' modposts differ lives in
+# scripts/mod/profiles/<series>/; one of them is compiled in, the one of
+# KDIR's series (its version header, not its path).
+empty :=
+space := $(empty) $(empty)
+comma := ,
+SUPPORTED_SERIES := $(sort $(notdir $(wildcard $(TOP)/scripts/mod/profiles/*)))
+KSERIES := $(shell $(TOP)/scripts/mod/kernel-series.sh '$(KDIR)' 2>/dev/null)
+PROFILE_DIR := $(TOP)/scripts/mod/profiles/$(KSERIES)
+
+# Goals that build modpost need a supported KDIR; deps, clean, check and
+# demo do not (check and demo install what is missing, then build).
+BUILDING_GOALS := all sanitize livepatch install bench $(abspath $(BUILD))/modpost
+ifneq ($(if $(MAKECMDGOALS),$(filter $(BUILDING_GOALS),$(MAKECMDGOALS)),all),)
+ifeq ($(KDIR),)
+$(error no kernel build tree: KDIR is empty and no Debian 6.12 headers are installed (run make deps, or give KDIR=<tree>))
+endif
+ifeq ($(KSERIES),)
+$(error KDIR=$(KDIR) is not a kernel build tree (no include/generated/uapi/linux/version.h, no Makefile with VERSION/PATCHLEVEL))
+endif
+ifeq ($(filter $(KSERIES),$(SUPPORTED_SERIES)),)
+$(error KDIR=$(KDIR) is Linux $(KSERIES); this modpost supports Linux $(subst $(space),$(comma)$(space),$(SUPPORTED_SERIES)) (scripts/mod/profiles/<series>))
+endif
+endif
+
+MODPOST_SRCS := $(sort $(wildcard $(TOP)/scripts/mod/*.c $(TOP)/scripts/livepatch/*.c) \
+		       $(wildcard $(PROFILE_DIR)/*.c))
 MODPOST_OBJS := $(patsubst $(TOP)/%.c,$(BUILD)/obj/%.o,$(MODPOST_SRCS))
 MODPOST := $(BUILD)/modpost
 

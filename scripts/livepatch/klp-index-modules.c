@@ -65,7 +65,7 @@ char *klp_module_key(const char *path)
 /* The .modinfo "name=" value, or NULL. */
 static const char *modinfo_name(const struct elf_file *elf)
 {
-	const struct elf_section *sec = elf_section(elf, elf->modinfo_index);
+	const struct elf_section *sec = elf_section(elf, elf_find_section(elf, ".modinfo"));
 	const char *p, *end;
 
 	if (!sec || !sec->data)

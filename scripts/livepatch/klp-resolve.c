@@ -48,7 +48,7 @@ static struct klp_conversion *add_conversion(struct klp_module *km, struct symbo
 	return c;
 }
 
-bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp)
+static bool claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp)
 {
 	struct klp_module *km = mod->klp;
 	const struct klp_annotation *a;
@@ -75,6 +75,21 @@ bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol 
 	}
 	add_conversion(km, s, KLP_FROM_INDEX);
 	return true;
+}
+
+void klp_claim_symbols(void)
+{
+	for (size_t m = 0; m < nmodules; m++) {
+		struct module *mod = modules[m];
+
+		if (!mod->klp)
+			continue;
+		for (size_t i = 0; i < mod->unresolved.n; i++) {
+			struct symbol *s = mod->unresolved.v[i];
+
+			s->klp_claimed = claim_symbol(mod, s, export_find(s->name));
+		}
+	}
 }
 
 /* ---- the index, opened once for all livepatch modules ---- */

@@ -12,8 +12,9 @@
  * without any kernel symbol data.
  *
  *   read_symbols()   -> klp_module_read()      (ELF still open)
- *   check_exports()  -> klp_claim_symbol()     (per undefined symbol)
- *   main()           -> klp_resolve_all()      (after all checks)
+ *   main()           -> klp_claim_symbols()    (all inputs read, before any check)
+ *   the profile's check-and-write pass
+ *                    -> klp_resolve_all()      (before the first .mod.c is written)
  *   write_mod_c()    -> klp_add_mod_c()
  */
 #ifndef KLP_H
@@ -34,12 +35,12 @@ bool klp_is_livepatch_object(const struct elf_file *elf);
 void klp_module_read(struct module *mod, struct elf_file *elf);
 
 /*
- * Decide whether undefined symbol @s of @mod becomes a livepatch
- * relocation (@exp: its export, or NULL).  Returns true when it does: the
- * caller must then not resolve it normally, so it enters neither
- * __versions nor depends.
+ * Decide, for every undefined symbol of every livepatch module, whether it
+ * becomes a livepatch relocation, and mark those (symbol->klp_claimed):
+ * the checks then do not resolve them normally, so they enter neither
+ * __versions nor depends and are never "undefined!".
  */
-bool klp_claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp);
+void klp_claim_symbols(void);
 
 /* Resolve every claimed symbol of every livepatch module; reports problems. */
 void klp_resolve_all(void);

@@ -8,7 +8,6 @@
 
 #include "checks.h"
 #include "modpost.h"
-#include "../livepatch/klp.h"
 
 /*
  * Too many "undefined!" lines usually mean vmlinux symbols are missing
@@ -27,11 +26,12 @@ void check_exports(struct module *mod)
 {
 	for (size_t i = 0; i < mod->unresolved.n; i++) {
 		struct symbol *s = mod->unresolved.v[i];
-		struct symbol *exp = export_find(s->name);
+		struct symbol *exp;
 
 		/* livepatch modules: converted references need no exporter */
-		if (klp_claim_symbol(mod, s, exp))
+		if (s->klp_claimed)
 			continue;
+		exp = export_find(s->name);
 		if (!exp) {
 			if (!s->weak && nr_unresolved++ < MAX_UNRESOLVED_REPORTS)
 				modpost_log(!opts.warn_unresolved,

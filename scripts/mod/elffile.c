@@ -98,6 +98,14 @@ const char *elf_section_name(const struct elf_file *elf, unsigned int shndx)
 	return elf->sections[shndx].name;
 }
 
+unsigned int elf_find_section(const struct elf_file *elf, const char *name)
+{
+	for (unsigned int i = elf->nsections; i-- > 1; )
+		if (strcmp(elf->sections[i].name, name) == 0)
+			return i;
+	return 0;
+}
+
 const unsigned char *elf_section_bytes(const struct elf_file *elf,
 				       unsigned int shndx, uint64_t offset,
 				       uint64_t len)
@@ -418,13 +426,6 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 	for (unsigned int i = 1; i < shnum; i++) {
 		const struct elf_section *s = &elf->sections[i];
 
-		if (strcmp(s->name, ".modinfo") == 0) {
-			if (s->type == SHT_NOBITS)
-				fatal("%s has NOBITS .modinfo\n", path);
-			elf->modinfo_index = i;
-		} else if (strcmp(s->name, ".export_symbol") == 0) {
-			elf->export_symbol_index = i;
-		}
 		if (s->type == SHT_SYMTAB)
 			elf->symtab_index = i;
 		if (s->type == SHT_SYMTAB_SHNDX)

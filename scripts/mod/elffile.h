@@ -80,8 +80,6 @@ struct elf_file {
 	char *strtab;
 	size_t strtab_size;
 
-	unsigned int modinfo_index;	/* 0 when there is none */
-	unsigned int export_symbol_index; /* 0 when there is none */
 
 	bool borrowed;		/* map belongs to the caller (elf_open_memory) */
 };
@@ -134,6 +132,11 @@ const struct elf_section *elf_section(const struct elf_file *elf,
 				      unsigned int shndx);
 /* Name of section @shndx, "" when there is no such section. */
 const char *elf_section_name(const struct elf_file *elf, unsigned int shndx);
+/*
+ * Index of the section named @name, or 0 when there is none.  Of several
+ * sections with that name the last one counts, as in the stock modpost.
+ */
+unsigned int elf_find_section(const struct elf_file *elf, const char *name);
 
 /*
  * @len bytes at @offset inside section @shndx, or NULL when that range is

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * file2alias: the declarative forms and the registry of the 56 device-table
- * types of Linux 6.12.
+ * file2alias: the declarative forms and the registry of the device-table
+ * types that every supported kernel has.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "file2alias.h"
+#include "profile.h"
 
 /* ------------------------------------------------------------------ */
 /* Forms                                                               */
@@ -25,7 +26,6 @@ NAMED_FORM(platform_form, "platform:", platform_device_id, name);
 NAMED_FORM(mhi_form, "mhi:", mhi_device_id, chan);
 NAMED_FORM(mhi_ep_form, "mhi_ep:", mhi_device_id, chan);
 NAMED_FORM(auxiliary_form, "auxiliary:", auxiliary_device_id, name);
-NAMED_FORM(vchiq_form, "vchiq:", vchiq_device_id, name);
 
 static const struct dt_form hid_form = {
 	.prefix = "hid:",
@@ -207,11 +207,8 @@ static const struct dt_form sdw_form = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Registry: the 56 types of Linux 6.12                                */
+/* Registry: the types of every supported kernel                       */
 /* ------------------------------------------------------------------ */
-
-#define BY_FN(n, st, fn)	{ n, NULL, DT_SIZE_##st, fn, NULL }
-#define BY_FORM(n, st, f)	{ n, NULL, DT_SIZE_##st, form_entry, &f }
 
 static const struct devtable devtables[] = {
 	BY_FN("usb", usb_device_id, usb_entry),
@@ -226,7 +223,6 @@ static const struct devtable devtables[] = {
 	BY_FN("ap", ap_device_id, ap_entry),
 	BY_FN("css", css_device_id, css_entry),
 	BY_FORM("serio", serio_device_id, serio_form),
-	BY_FN("acpi", acpi_device_id, acpi_entry),
 	BY_FORM("pcmcia", pcmcia_device_id, pcmcia_form),
 	BY_FN("vio", vio_device_id, vio_entry),
 	BY_FN("input", input_device_id, input_entry),
@@ -240,7 +236,6 @@ static const struct devtable devtables[] = {
 	BY_FORM("rpmsg", rpmsg_device_id, rpmsg_form),
 	BY_FORM("i2c", i2c_device_id, i2c_form),
 	BY_FORM("i3c", i3c_device_id, i3c_form),
-	BY_FN("slim", slim_device_id, slim_entry),
 	BY_FORM("spi", spi_device_id, spi_form),
 	BY_FN("dmi", dmi_system_id, dmi_entry),
 	BY_FORM("platform", platform_device_id, platform_form),
@@ -268,17 +263,28 @@ static const struct devtable devtables[] = {
 	BY_FN("ssam", ssam_device_id, ssam_entry),
 	BY_FN("dfl", dfl_device_id, dfl_entry),
 	BY_FN("ishtp", ishtp_device_id, ishtp_entry),
-	BY_FN("cdx", cdx_device_id, cdx_entry),
-	BY_FORM("vchiq", vchiq_device_id, vchiq_form),
-	BY_FN("coreboot", coreboot_device_id, coreboot_entry),
 };
 
-_Static_assert(ARRAY_SIZE(devtables) == 56, "Linux 6.12 has 56 device table types");
+/* 52 types in 6.1 and 56 in 6.12; acpi reads differently in each */
+_Static_assert(ARRAY_SIZE(devtables) == 51, "the common types");
+
+const struct devtable_registry common_devtables = {
+	devtables, ARRAY_SIZE(devtables)
+};
 _Static_assert(SIZE(mei_cl_device_id, uuid) == 16 &&
 	       SIZE(tee_client_device_id, uuid) == 16 &&
 	       SIZE(ishtp_device_id, guid) == 16, "uuids are 16 bytes");
 _Static_assert(SIZE(pcmcia_device_id, prod_id_hash) % 4 == 0,
 	       "pcmcia prod_id_hash has four members");
+
+static const struct devtable *find_in(const struct devtable_registry *r,
+				      const char *name, size_t len)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strlen(r->v[i].name) == len && !memcmp(r->v[i].name, name, len))
+			return &r->v[i];
+	return NULL;
+}
 
 /*
  * The table type of a "__mod_<type>__<table>_device_table" name: <type>
@@ -286,6 +292,7 @@ _Static_assert(SIZE(pcmcia_device_id, prod_id_hash) % 4 == 0,
  */
 const struct devtable *devtable_find(const char *symname)
 {
+	const struct devtable *type;
 	const char *name, *end;
 	size_t len;
 
@@ -298,9 +305,6 @@ const struct devtable *devtable_find(const char *symname)
 	if (!end)
 		return NULL;
 	len = (size_t)(end - name);
-	for (size_t i = 0; i < ARRAY_SIZE(devtables); i++)
-		if (strlen(devtables[i].name) == len &&
-		    !memcmp(devtables[i].name, name, len))
-			return &devtables[i];
-	return NULL;
+	type = find_in(&common_devtables, name, len);
+	return type ? type : find_in(kprofile.devtables, name, len);
 }

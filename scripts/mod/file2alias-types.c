@@ -70,19 +70,21 @@ void css_entry(const struct dt_entry *e, struct alias *a)
 	alias_emit(e, a);
 }
 
-/* _HID/_CID string, or else the PCI-style class with "??" for masked bytes */
-void acpi_entry(const struct dt_entry *e, struct alias *a)
+/*
+ * _HID/_CID string, or else the PCI-style class with "??" for masked
+ * bytes.  How the class and its mask are read differs between kernels
+ * (the profiles' acpi entry routines).
+ */
+void acpi_alias(const struct dt_entry *e, struct alias *a, uint32_t cls,
+		uint32_t msk)
 {
 	const char *id = STR(e, acpi_device_id, id);
-	uint64_t cls, msk;
 
 	if (id[0]) {
 		alias_printf(a, "acpi*:%s:*", id);
 		alias_emit(e, a);
 		return;
 	}
-	cls = GET(e, acpi_device_id, cls);
-	msk = GET(e, acpi_device_id, cls_msk);
 	alias_printf(a, "acpi*:");
 	for (int shift = 16; shift >= 0; shift -= 8) {
 		if ((msk >> shift) & 0xff)
@@ -186,14 +188,6 @@ void vmbus_entry(const struct dt_entry *e, struct alias *a)
 	alias_printf(a, "vmbus:");
 	for (unsigned int i = 0; i < SIZE(hv_vmbus_device_id, guid); i++)
 		alias_printf(a, "%02x", guid[i]);
-	alias_emit(e, a);
-}
-
-void slim_entry(const struct dt_entry *e, struct alias *a)
-{
-	alias_printf(a, "slim:%x:%x:*",
-		     (unsigned int)GET(e, slim_device_id, manf_id),
-		     (unsigned int)GET(e, slim_device_id, prod_code));
 	alias_emit(e, a);
 }
 
@@ -467,39 +461,5 @@ void dfl_entry(const struct dt_entry *e, struct alias *a)
 		     (unsigned int)GET(e, dfl_device_id, type),
 		     (unsigned int)GET(e, dfl_device_id, feature_id));
 	alias_wildcard(a);
-	alias_emit(e, a);
-}
-
-static const struct dt_part cdx_parts[] = {
-	UNLESS("v", cdx_device_id, vendor, DT_CDX_ANY_ID),
-	UNLESS("d", cdx_device_id, device, DT_CDX_ANY_ID),
-	UNLESS("sv", cdx_device_id, subvendor, DT_CDX_ANY_ID),
-	UNLESS("sd", cdx_device_id, subdevice, DT_CDX_ANY_ID),
-	PARTS_END,
-};
-
-void cdx_entry(const struct dt_entry *e, struct alias *a)
-{
-	uint64_t override = GET(e, cdx_device_id, override_only);
-
-	if (override == 0) {
-		alias_printf(a, "cdx:");
-	} else if (override == DT_CDX_ID_F_VFIO_DRIVER_OVERRIDE) {
-		alias_printf(a, "vfio_cdx:");
-	} else {
-		warn("Unknown CDX driver_override alias %08X\n",
-		     (unsigned int)override);
-		return;
-	}
-	alias_parts(a, e, (struct dt_member){ 0, 0 }, cdx_parts);
-	alias_field(a, "c", GET(e, cdx_device_id, class_mask) == 0xFFFFFF,
-		    GET(e, cdx_device_id, class), SIZE(cdx_device_id, class));
-	alias_emit(e, a);
-}
-
-void coreboot_entry(const struct dt_entry *e, struct alias *a)
-{
-	alias_printf(a, "coreboot:t%08X",
-		     (unsigned int)GET(e, coreboot_device_id, tag));
 	alias_emit(e, a);
 }

@@ -5,7 +5,9 @@
  *   file2alias.c           alias text, reading entries, table checks, interface
  *   file2alias-special.c   usb, of, pnp, pnp_card (several aliases per entry)
  *   file2alias-types.c     entry routines of the other types with own syntax
- *   file2alias-registry.c  declarative forms and the registry of the 56 types
+ *   file2alias-registry.c  declarative forms and the registry of the types
+ *                          every supported kernel has (the profiles add
+ *                          their own: scripts/mod/profiles/<series>/devtables.c)
  */
 #ifndef MODPOST_FILE2ALIAS_H
 #define MODPOST_FILE2ALIAS_H
@@ -143,6 +145,18 @@ struct devtable {
 /* The entry routine of every declarative type. */
 dt_entry_fn form_entry;
 
+/* A set of types: the common ones, or a profile's own. */
+struct devtable_registry {
+	const struct devtable *v;
+	size_t n;
+};
+
+#define BY_FN(n, st, fn)	{ n, NULL, DT_SIZE_##st, fn, NULL }
+#define BY_FORM(n, st, f)	{ n, NULL, DT_SIZE_##st, form_entry, &f }
+
+/* The types of every supported kernel (acpi excepted: see acpi_alias). */
+extern const struct devtable_registry common_devtables;
+
 /* The type of a "__mod_<type>__<table>_device_table" name, or NULL. */
 const struct devtable *devtable_find(const char *symname);
 
@@ -150,10 +164,13 @@ const struct devtable *devtable_find(const char *symname);
 dt_entry_fn usb_entry, of_entry, pnp_entry, pnp_card_entry;
 
 /* file2alias-types.c */
-dt_entry_fn pci_entry, ap_entry, css_entry, acpi_entry, vio_entry, input_entry,
-	eisa_entry, vmbus_entry, slim_entry, dmi_entry, mdio_entry, isapnp_entry,
+dt_entry_fn pci_entry, ap_entry, css_entry, vio_entry, input_entry,
+	eisa_entry, vmbus_entry, dmi_entry, mdio_entry, isapnp_entry,
 	amba_entry, mips_cdmm_entry, x86cpu_entry, cpu_entry, mei_entry, ulpi_entry,
 	fsl_mc_entry, tbsvc_entry, typec_entry, tee_entry, wmi_entry, ishtp_entry,
-	ssam_entry, dfl_entry, cdx_entry, coreboot_entry;
+	ssam_entry, dfl_entry;
+/* the "acpi*:" alias of an entry whose class and mask have been read */
+void acpi_alias(const struct dt_entry *e, struct alias *a, uint32_t cls,
+		uint32_t msk);
 
 #endif /* MODPOST_FILE2ALIAS_H */

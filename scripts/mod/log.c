@@ -5,13 +5,19 @@
 #include <string.h>
 
 #include "log.h"
+#include "profile.h"
 
 static bool any_error;
 
+static void vlog_as(const char *prefix, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: modpost: ", prefix);
+	vfprintf(stderr, fmt, ap);
+}
+
 static void vlog(bool is_error, const char *fmt, va_list ap)
 {
-	fputs(is_error ? "ERROR: modpost: " : "WARNING: modpost: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vlog_as(is_error ? "ERROR" : "WARNING", fmt, ap);
 	if (is_error)
 		any_error = true;
 }
@@ -48,7 +54,7 @@ void fatal(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vlog(true, fmt, ap);
+	vlog_as(kprofile.fatal_prefix, fmt, ap);
 	va_end(ap);
 	exit(1);
 }
@@ -67,7 +73,7 @@ bool error_occurred(void)
 static void *checked(void *p)
 {
 	if (!p) {
-		fputs("ERROR: modpost: out of memory\n", stderr);
+		fprintf(stderr, "%s: modpost: out of memory\n", kprofile.fatal_prefix);
 		exit(1);
 	}
 	return p;

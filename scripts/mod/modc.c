@@ -1,26 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The generated <module>.mod.c (and .vmlinux.export.c in-tree): blocks in a
- * fixed order, each opened by a blank line, exactly as the target kernel's
- * modpost writes them.
+ * The blocks of the generated <module>.mod.c, exactly as the stock
+ * modposts write them; the kernel profiles put them in order.
  */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "modc.h"
-#include "../livepatch/klp.h"
 #include "modpost.h"
 #include "output.h"
 
-static void add_header(struct buffer *b, const struct module *mod)
+void modc_this_module(struct buffer *b, const struct module *mod)
 {
-	buf_printf(b, "#include <linux/module.h>\n");
-	buf_printf(b, "#include <linux/export-internal.h>\n");
-	buf_printf(b, "#include <linux/compiler.h>\n");
-	buf_printf(b, "\n");
-	buf_printf(b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
-	buf_printf(b, "\n");
 	buf_printf(b, "__visible struct module __this_module\n");
 	buf_printf(b, "__section(\".gnu.linkonce.this_module\") = {\n");
 	buf_printf(b, "\t.name = KBUILD_MODNAME,\n");
@@ -32,9 +24,16 @@ static void add_header(struct buffer *b, const struct module *mod)
 			      "#endif\n");
 	buf_printf(b, "\t.arch = MODULE_ARCH_INIT,\n");
 	buf_printf(b, "};\n");
+}
 
+void modc_intree(struct buffer *b)
+{
 	if (!opts.external_module)
 		buf_printf(b, "\nMODULE_INFO(intree, \"Y\");\n");
+}
+
+void modc_staging_and_test(struct buffer *b, const struct module *mod)
+{
 	if (str_starts(mod->name, "drivers/staging"))
 		buf_printf(b, "\nMODULE_INFO(staging, \"Y\");\n");
 	if (str_starts(mod->name, "tools/testing"))
@@ -46,7 +45,7 @@ static bool export_is_emitted(const struct symbol *sym)
 	return !opts.trim_unused_exports || sym->used;
 }
 
-static void add_exported_symbols(struct buffer *b, const struct module *mod)
+void modc_ksymtab(struct buffer *b, const struct module *mod)
 {
 	buf_printf(b, "\n");
 	for (size_t i = 0; i < mod->exports.n; i++) {
@@ -57,7 +56,10 @@ static void add_exported_symbols(struct buffer *b, const struct module *mod)
 				   sym->is_func ? "FUNC" : "DATA", sym->name,
 				   sym->is_gpl_only ? "_gpl" : "", sym->namespace);
 	}
+}
 
+void modc_symbol_crcs(struct buffer *b, const struct module *mod)
+{
 	if (!opts.modversions)
 		return;
 
@@ -77,7 +79,7 @@ static void add_exported_symbols(struct buffer *b, const struct module *mod)
 	}
 }
 
-static void add_versions(struct buffer *b, const struct module *mod)
+void modc_versions(struct buffer *b, const struct module *mod)
 {
 	if (!opts.modversions)
 		return;
@@ -104,7 +106,7 @@ static void add_versions(struct buffer *b, const struct module *mod)
 	buf_printf(b, "};\n");
 }
 
-static void add_depends(struct buffer *b, const struct module *mod)
+void modc_depends(struct buffer *b, const struct module *mod)
 {
 	bool first = true;
 
@@ -130,7 +132,7 @@ static void add_depends(struct buffer *b, const struct module *mod)
 	buf_printf(b, "\");\n");
 }
 
-static void add_srcversion(struct buffer *b, const struct module *mod)
+void modc_srcversion(struct buffer *b, const struct module *mod)
 {
 	if (mod->srcversion[0]) {
 		buf_printf(b, "\n");
@@ -138,34 +140,14 @@ static void add_srcversion(struct buffer *b, const struct module *mod)
 	}
 }
 
-void write_mod_c_file(struct module *mod)
+void modc_write_mod_c(const struct buffer *b, const struct module *mod)
 {
-	struct buffer b = { 0 };
 	char fname[PATH_MAX];
 	int ret;
-
-	add_header(&b, mod);
-	add_exported_symbols(&b, mod);
-	add_versions(&b, mod);
-	add_depends(&b, mod);
-	add_moddevtable(&b, mod);
-	add_srcversion(&b, mod);
-	klp_add_mod_c(&b, mod);
 
 	ret = snprintf(fname, sizeof(fname), "%s.mod.c", mod->name);
 	if (ret >= (int)sizeof(fname))
 		error("%s: too long path was truncated\n", fname);
 	else
-		write_if_changed(&b, fname);
-	buf_free(&b);
-}
-
-void write_vmlinux_export_c_file(struct module *mod)
-{
-	struct buffer b = { 0 };
-
-	buf_printf(&b, "#include <linux/export-internal.h>\n");
-	add_exported_symbols(&b, mod);
-	write_if_changed(&b, ".vmlinux.export.c");
-	buf_free(&b);
+		write_if_changed(b, fname);
 }

@@ -11,7 +11,7 @@
 const char *modinfo_get(const struct elf_file *elf, const char *tag,
 			const char *prev)
 {
-	const struct elf_section *sec = elf_section(elf, elf->modinfo_index);
+	const struct elf_section *sec = elf_section(elf, elf_find_section(elf, ".modinfo"));
 	size_t taglen = strlen(tag);
 	const char *p, *end;
 

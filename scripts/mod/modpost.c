@@ -6,8 +6,10 @@
  * undefined symbol is exported by someone (with the right license and
  * namespace), and writes <module>.mod.c and the Module.symvers dump.
  *
- * The passes run in a fixed order: read dumps, read objects, cross-check,
- * write outputs.  Any error suppresses the outputs written after it and
+ * The passes: read dumps, read objects, claim the references of livepatch
+ * modules, then the kernel profile's checks and .mod.c writes (all checks
+ * first in 6.12, per module in 6.1), then the namespace-deps file and the
+ * symbol dump.  Any error suppresses the outputs written after it and
  * makes the exit status 1.
  */
 #include <stdlib.h>
@@ -18,10 +20,9 @@
 #include "dispatch.h"
 #include "../livepatch/klp-modes.h"
 #include "../livepatch/klp.h"
-#include "kversion.h"
-#include "modc.h"
 #include "modpost.h"
 #include "objects.h"
+#include "profile.h"
 #include "symvers.h"
 
 struct modpost_options opts = {
@@ -37,12 +38,13 @@ struct run_files {
 	const char *missing_namespace_deps;	/* -d */
 };
 
+/* The options of every supported kernel; the profile says which exist. */
 static void parse_command_line(int argc, char **argv, struct run_files *f)
 {
 	int opt;
 
 	f->dumps = xcalloc(argc, sizeof(*f->dumps));
-	while ((opt = getopt(argc, argv, kprofile->optstring)) != -1) {
+	while ((opt = getopt(argc, argv, kprofile.optstring)) != -1) {
 		switch (opt) {
 		case 'e': opts.external_module = true; break;
 		case 'i': f->dumps[f->ndumps++] = optarg; break;
@@ -67,12 +69,13 @@ static void parse_command_line(int argc, char **argv, struct run_files *f)
 int main(int argc, char **argv)
 {
 	struct run_files f = { 0 };
-
+	struct modpost_run run;
 	const char *stdin_object;
 
 	if (argc > 1 && klp_is_mode_argument(argv[1]))
 		return klp_run_mode(argc, argv);
 
+	profile_check_build_tree();
 	parse_command_line(argc, argv, &f);
 	stdin_object = dispatch_probe(optind < argc ? argv[optind] : NULL,
 				      f.files_source);
@@ -86,30 +89,10 @@ int main(int argc, char **argv)
 	if (f.files_source)
 		read_symbols_from_files(f.files_source);
 
-	for (size_t i = 0; i < nmodules; i++) {
-		struct module *mod = modules[i];
+	klp_claim_symbols();
 
-		if (mod->from_dump || mod->is_vmlinux)
-			continue;
-		check_modname_len(mod);
-		check_exports(mod);
-	}
-
-	klp_resolve_all();
-
-	if (f.unused_exports_white_list)
-		mark_whitelisted_exports_used(f.unused_exports_white_list);
-
-	for (size_t i = 0; i < nmodules; i++) {
-		struct module *mod = modules[i];
-
-		if (mod->from_dump)
-			continue;
-		if (mod->is_vmlinux)
-			write_vmlinux_export_c_file(mod);
-		else
-			write_mod_c_file(mod);
-	}
+	run.unused_exports_white_list = f.unused_exports_white_list;
+	kprofile.check_and_write_modules(&run);
 
 	if (f.missing_namespace_deps)
 		write_namespace_deps_file(f.missing_namespace_deps);

@@ -86,6 +86,7 @@ struct symbol {
 	bool is_func;			/* exports: STT_FUNC */
 	bool is_gpl_only;		/* exports: EXPORT_SYMBOL_GPL */
 	bool used;			/* exports: something uses it */
+	bool klp_claimed;		/* unresolved: becomes a livepatch relocation */
 	char name[];
 };
 

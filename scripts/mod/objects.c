@@ -14,6 +14,7 @@
 
 #include "modpost.h"
 #include "objects.h"
+#include "profile.h"
 #include "../livepatch/klp.h"
 
 /* include/linux/license.h: licenses that may use EXPORT_SYMBOL_GPL. */
@@ -35,15 +36,10 @@ static bool license_is_gpl_compatible(const char *license)
 }
 
 /*
- * Undefined symbols that the final link or the module loader provides.
- * PPC and PPC64 link register save/restore helpers into every module.
+ * Undefined symbols that the final link or the module loader provides
+ * (each profile may add its own).  PPC and PPC64 link register
+ * save/restore helpers into every module.
  */
-struct ignored_undef {
-	uint16_t machine;	/* EM_NONE: every machine */
-	bool prefix;
-	const char *name;
-};
-
 static const struct ignored_undef ignored_undefs[] = {
 	{ EM_NONE, false, "__this_module" },
 	{ EM_NONE, false, "_GLOBAL_OFFSET_TABLE_" },
@@ -64,10 +60,11 @@ static const struct ignored_undef ignored_undefs[] = {
 	{ EM_PPC64, false, ".TOC." },
 };
 
-static bool ignore_undef_symbol(const struct elf_file *elf, const char *name)
+static bool ignored_by(const struct ignored_undef *table, size_t n,
+		       const struct elf_file *elf, const char *name)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(ignored_undefs); i++) {
-		const struct ignored_undef *ig = &ignored_undefs[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct ignored_undef *ig = &table[i];
 
 		if (ig->machine != EM_NONE && ig->machine != elf->machine)
 			continue;
@@ -75,6 +72,13 @@ static bool ignore_undef_symbol(const struct elf_file *elf, const char *name)
 			return true;
 	}
 	return false;
+}
+
+static bool ignore_undef_symbol(const struct elf_file *elf, const char *name)
+{
+	return ignored_by(ignored_undefs, ARRAY_SIZE(ignored_undefs), elf, name) ||
+	       ignored_by(kprofile.extra_ignored_undefs,
+			  kprofile.nextra_ignored_undefs, elf, name);
 }
 
 /*
@@ -152,12 +156,14 @@ static void read_modinfo_facts(struct module *mod, const struct elf_file *elf,
 	     ns = modinfo_get(elf, "import_ns", ns))
 		namespace_list_add(&mod->imported_namespaces, ns);
 
-	if (opts.extra_warn && !modinfo_get(elf, "description", NULL))
+	if (kprofile.missing_description_warning && opts.extra_warn &&
+	    !modinfo_get(elf, "description", NULL))
 		warn("missing MODULE_DESCRIPTION() in %s\n", objname);
 }
 
 void read_symbols(const char *objname)
 {
+	const struct elf_section *modinfo;
 	struct elf_file elf;
 	struct module *mod;
 
@@ -179,6 +185,10 @@ void read_symbols(const char *objname)
 		fatal_perror(objname);
 	}
 
+	modinfo = elf_section(&elf, elf_find_section(&elf, ".modinfo"));
+	if (modinfo && modinfo->type == SHT_NOBITS)
+		fatal("%s has NOBITS .modinfo\n", objname);
+
 	mod = module_new(objname, strlen(objname) - strlen(".o"));
 	mod->name_len_max = 64 - elf_addr_size(&elf);
 
@@ -191,8 +201,13 @@ void read_symbols(const char *objname)
 		const char *name = remove_dot((char *)sym->name);
 
 		handle_symbol(mod, &elf, sym, name);
+		if (kprofile.export_symbol_hook && sym->raw_shndx != SHN_UNDEF &&
+		    sym->raw_shndx != SHN_COMMON)
+			kprofile.export_symbol_hook(mod, &elf, sym, name);
 		handle_moddevtable(mod, &elf, sym, name);
 	}
+	if (kprofile.exports_after_symbols)
+		kprofile.exports_after_symbols(mod, &elf);
 
 	check_sec_ref(mod, &elf);
 
@@ -217,8 +232,9 @@ void read_symbols(const char *objname)
 
 void read_symbols_from_files(const char *listfile)
 {
+	bool from_stdin = kprofile.object_list_from_stdin && strcmp(listfile, "-") == 0;
 	char line[PATH_MAX];
-	FILE *in = fopen(listfile, "r");
+	FILE *in = from_stdin ? stdin : fopen(listfile, "r");
 
 	if (!in)
 		fatal("Can't open filenames file %s: %s", listfile, strerror(errno));
@@ -230,5 +246,6 @@ void read_symbols_from_files(const char *listfile)
 			line[len - 1] = '\0';
 		read_symbols(line);
 	}
-	fclose(in);
+	if (!from_stdin)
+		fclose(in);
 }

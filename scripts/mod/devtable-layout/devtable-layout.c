@@ -14,7 +14,10 @@
  *   DT_<CONSTANT>             a constant of the header (match flags,
  *                             "any" sentinels, bitmap limits, dmi slots)
  *
- * Only members that file2alias.c reads are listed.
+ * Only members that file2alias.c reads are listed.  The structures that
+ * not every supported kernel has are listed by the profile's part of the
+ * probe (scripts/mod/profiles/<series>/devtable-layout-profile.h, copied
+ * next to this file when it is compiled).
  */
 #include <linux/kbuild.h>
 #include <linux/mod_devicetable.h>
@@ -27,8 +30,10 @@
 	} while (0)
 #define LAYOUT_CONST(c)		DEFINE(DT_##c, c)
 
-/* The markers are emitted wherever the compiler places this function. */
+/* The markers are emitted wherever the compiler places these functions. */
 void devtable_layout(void);
+
+#include "devtable-layout-profile.h"
 
 void devtable_layout(void)
 {
@@ -252,10 +257,6 @@ void devtable_layout(void)
 	LAYOUT_CONST(I3C_MATCH_PART);
 	LAYOUT_CONST(I3C_MATCH_EXTRA_INFO);
 
-	LAYOUT_STRUCT(slim_device_id);
-	LAYOUT_MEMBER(slim_device_id, manf_id);
-	LAYOUT_MEMBER(slim_device_id, prod_code);
-
 	LAYOUT_STRUCT(spi_device_id);
 	LAYOUT_MEMBER(spi_device_id, name);
 
@@ -400,20 +401,6 @@ void devtable_layout(void)
 	LAYOUT_STRUCT(ishtp_device_id);
 	LAYOUT_MEMBER(ishtp_device_id, guid);
 
-	LAYOUT_STRUCT(cdx_device_id);
-	LAYOUT_MEMBER(cdx_device_id, vendor);
-	LAYOUT_MEMBER(cdx_device_id, device);
-	LAYOUT_MEMBER(cdx_device_id, subvendor);
-	LAYOUT_MEMBER(cdx_device_id, subdevice);
-	LAYOUT_MEMBER(cdx_device_id, class);
-	LAYOUT_MEMBER(cdx_device_id, class_mask);
-	LAYOUT_MEMBER(cdx_device_id, override_only);
-	LAYOUT_CONST(CDX_ANY_ID);
-	LAYOUT_CONST(CDX_ID_F_VFIO_DRIVER_OVERRIDE);
-
-	LAYOUT_STRUCT(vchiq_device_id);
-	LAYOUT_MEMBER(vchiq_device_id, name);
-
-	LAYOUT_STRUCT(coreboot_device_id);
-	LAYOUT_MEMBER(coreboot_device_id, tag);
+	/* the types and constants only this kernel series has */
+	devtable_layout_profile();
 }

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Section checks: validation of .export_symbol entries, which register the
- * module's exports (with -M).
+ * Linux 6.12: exports are recorded in .export_symbol, one entry per
+ * EXPORT_SYMBOL*(), each with a relocation against the exported symbol.
+ * With -M the section walk hands every such relocation here, to validate
+ * the entry and register the export.
  */
 #include <elf.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "profile-6.12.h"
 #include "secmismatch.h"
-
-/* ---- exports ---- */
 
 #define EXPORT_LABEL_PREFIX "__export_symbol_"
 
@@ -19,8 +20,8 @@
  * "__export_symbol_<name>" whose data is "<license>\0<namespace>\0",
  * together with a relocation against <name> itself.
  */
-void check_export(struct secref_check *c, const struct elf_reloc *r,
-			 const struct elf_symbol *sym)
+void export_from_reloc(struct secref_check *c, const struct elf_reloc *r,
+		       const struct elf_symbol *sym)
 {
 	struct elf_file *elf = c->elf;
 	const char *modname = c->mod->name;
@@ -30,7 +31,7 @@ void check_export(struct secref_check *c, const struct elf_reloc *r,
 	struct symbol *s;
 	bool gpl_only;
 
-	label = nearest_symbol(c, elf->export_symbol_index, r->offset, false,
+	label = nearest_symbol(c, c->exports_shndx, r->offset, false,
 			       UINT64_MAX);
 	label_name = label ? label->name : "";
 	if (!str_starts(label_name, EXPORT_LABEL_PREFIX)) {
