@@ -329,7 +329,8 @@ void check_sec_ref(struct module *mod, struct elf_file *elf)
 			     "Did you forget to use \"ax\"/\"aw\" in a .S file?\n"
 			     "Note that for example <linux/init.h> contains\n"
 			     "section definitions for use in .S files.\n\n",
-			     mod->name, s->name);
+			     PROFILE->name_object_file ? elf->path : mod->name,
+			     s->name);
 
 		if (s->type == SHT_REL || s->type == SHT_RELA)
 			check_reloc_section(&c, i);

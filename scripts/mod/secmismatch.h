@@ -144,6 +144,11 @@ struct secmismatch_profile {
 	/* A RELA relocation's target value as this kernel computes it. */
 	uint64_t (*rela_target)(const struct elf_symbol *sym,
 				const struct elf_reloc *r);
+	/*
+	 * Messages name the object file as given ("dir/x.o"), not the
+	 * module ("dir/x").
+	 */
+	bool name_object_file;
 	/* Name both ends, apply the exemptions, count and report. */
 	void (*report)(struct secref_check *c, const struct mismatch *m);
 
