@@ -48,6 +48,12 @@ die() {
 
 [ -n "$KDIR" ] && [ -d "$KDIR" ] || die "no kernel build tree (KDIR='$KDIR')"
 [ -x "$STOCK" ] || die "no stock modpost at $STOCK"
+SERIES=$("$TOP/scripts/mod/kernel-series.sh" "$KDIR") || die "cannot tell the kernel series of $KDIR"
+# -M: what kbuild passes for module exports (6.12; 6.1 has no such option)
+case $SERIES in
+6.1) KBUILD_M= ;;
+*) KBUILD_M=-M ;;
+esac
 case $MODPOST in /*) ;; *) MODPOST=$PWD/$MODPOST ;; esac
 [ -x "$MODPOST" ] || die "our modpost '$MODPOST' does not exist (build it with make)"
 case $WORK in
@@ -65,12 +71,18 @@ mkdir -p "$WORK"
 exec 9>"$WORK/.lock"
 flock -w 900 9 || die "$WORK is locked by another run"
 
+# applies NAME: does the fixture apply to this kernel series (its `series` file)?
+applies() {
+	[ ! -f "$FIXTURES/$1/series" ] || grep -qxF "$SERIES" "$FIXTURES/$1/series"
+}
+
 if [ $# -gt 0 ]; then
 	names=("$@")
 else
 	names=()
 	for d in "$FIXTURES"/*/; do
-		[ -f "$d/Kbuild" ] || [ -f "$d/Makefile" ] || continue
+		[ -f "$d/Kbuild" ] || [ -f "$d/Makefile" ] || continue	# include/ has neither
+		applies "$(basename "$d")" || continue
 		names+=("$(basename "$d")")
 	done
 fi
@@ -85,9 +97,10 @@ done
 re_quote() { printf '%s' "$1" | sed -e 's/[][\\.*^$|]/\\&/g'; }
 repl_quote() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'; }
 
-# subst: replace @M@ and @KDIR@ (stdin -> stdout)
+# subst: replace @M@, @KDIR@ and @KBUILD_M@ (stdin -> stdout)
 subst() {
-	sed -e "s|@M@|$(repl_quote "$B")|g" -e "s|@KDIR@|$(repl_quote "$KDIR")|g"
+	sed -e "s|@M@|$(repl_quote "$B")|g" -e "s|@KDIR@|$(repl_quote "$KDIR")|g" \
+		-e "s|@KBUILD_M@|$KBUILD_M|g"
 }
 
 # Replace the two binaries' paths by a neutral word (they show in getopt
@@ -97,10 +110,20 @@ normalise() {
 		-e "s|scripts/mod/modpost|<modpost>|g"
 }
 
-# Non-comment, non-empty lines of a control file.
+# Non-comment, non-empty lines of a control file that apply to this
+# series: a line that starts with "[<series>] " applies only there (the
+# tag is removed), every other line everywhere.
 control_lines() {
 	[ -f "$1" ] || return 0
-	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" || true
+	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" |
+		awk -v series="$SERIES" '
+			/^\[[0-9.]+\] / {
+				tag = substr($1, 2, length($1) - 2)
+				if (tag != series)
+					next
+				sub(/^\[[0-9.]+\] /, "")
+			}
+			{ print }' || true
 }
 
 report() { printf '%s\n' "$*" >>"$REPORT"; }
@@ -210,18 +233,19 @@ manifest() {
 	(cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 
-# direct_run CASE stock|ours ARGS...: restore the stock-built directory, run
-# one binary with cwd = KDIR (as kbuild does), collect status, messages and
-# every file it created, changed or removed.
+# direct_run CASE stock|ours STDIN ARGS...: restore the stock-built
+# directory, run one binary with cwd = KDIR (as kbuild does) and STDIN as
+# its standard input, collect status, messages and every file it created,
+# changed or removed.
 direct_run() {
-	local case=$1 which=$2
-	shift 2
+	local case=$1 which=$2 input=$3
+	shift 3
 	local out=$R/direct/$case/$which bin=$STOCK st=0
 	[ "$which" = ours ] && bin=$MODPOST
 	rm -rf "$B" "$out"
 	cp -a "$SNAP" "$B"
 	mkdir -p "$out/files"
-	(cd "$KDIR" && "${clean_env[@]}" timeout 60 "$bin" "$@" </dev/null \
+	(cd "$KDIR" && "${clean_env[@]}" timeout 60 "$bin" "$@" <"$input" \
 		>"$out/stdout.raw" 2>"$out/stderr.raw") || st=$?
 	echo "$st" >"$out/status"
 	normalise <"$out/stdout.raw" >"$out/stdout"
@@ -240,8 +264,10 @@ direct_run() {
 	rm -f "$out/manifest"
 }
 
+# A last argument "<FILE" is not passed: FILE becomes standard input (as
+# 6.1's kbuild feeds the object list to "-T -").
 direct_cases() {
-	local line case argstr args d
+	local line case argstr args d input
 	[ -f "$FIXTURES/$NAME/direct" ] || return 0
 	while IFS= read -r line; do
 		case=${line%%:*}
@@ -249,8 +275,13 @@ direct_cases() {
 		case=${case//[[:space:]]/}
 		argstr=$(printf '%s' "$argstr" | subst)
 		read -r -a args <<<"$argstr"
-		direct_run "$case" stock "${args[@]}"
-		direct_run "$case" ours "${args[@]}"
+		input=/dev/null
+		if [ ${#args[@]} -gt 0 ] && [[ ${args[-1]} == '<'* ]]; then
+			input=${args[-1]#<}
+			unset 'args[-1]'
+		fi
+		direct_run "$case" stock "$input" "${args[@]}"
+		direct_run "$case" ours "$input" "${args[@]}"
 		d=$R/diff.tmp
 		if diff -r -u "$R/direct/$case/stock" "$R/direct/$case/ours" >"$d"; then
 			pass "direct:$case"
@@ -353,6 +384,12 @@ run_fixture() {
 	cp -a "$B" "$SNAP"
 	find "$SNAP" \( -name '*.mod.c' -o -name modules.nsdeps \) -type f -delete
 	[ ! -f "$SNAP/Module.symvers" ] || mv "$SNAP/Module.symvers" "$SNAP/kbuild.symvers"
+	# 6.1's modules.order names the .ko files; its kbuild turns them into
+	# objects on the way to modpost (sed 's/ko$/o/' | modpost -T -), and
+	# so do the direct runs' lists.
+	if [ -f "$SNAP/modules.order" ] && grep -q '\.ko$' "$SNAP/modules.order"; then
+		sed -i 's/ko$/o/' "$SNAP/modules.order"
+	fi
 	manifest "$SNAP" | LC_ALL=C sort >"$R/snap.manifest"
 	direct_cases
 	expectations
@@ -379,6 +416,10 @@ run_fixture() {
 # ---- run the fixtures, JOBS at a time; print reports in order ----
 
 start=$SECONDS
+# headers shared by the fixtures ($(src)/../include in their Kbuild files)
+rm -rf "$WORK/m/include"
+mkdir -p "$WORK/m"
+cp -a "$FIXTURES/include" "$WORK/m/include"
 for n in "${names[@]}"; do
 	rm -f "$WORK/results/$n/done"
 done
@@ -424,6 +465,6 @@ for n in "${names[@]}"; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
-echo "fixtures: ${#names[@]} fixtures in $((SECONDS - start)) s; details in $WORK/results"
+echo "fixtures: ${#names[@]} fixtures for Linux $SERIES in $((SECONDS - start)) s; details in $WORK/results"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
