@@ -118,13 +118,14 @@ clean:
 
 klp_postlink_sh := $(TOP)/scripts/livepatch/klp-postlink.sh
 
-# kbuild's own link command (scripts/Makefile.modfinal, 6.1 and 6.12; 6.1's
-# trailing ARCH_POSTLINK call is `true` on x86) followed by the post-link
-# step, and kbuild's BTF step emptied (the post-link step does it; 6.1 would
-# still print its "BTF [M]" line unless quiet_cmd_btf_ko is empty too).
-# '$$' reaches kbuild as '$': kbuild expands these in its own context.
+# kbuild's own link command (the profile's kbuild.mk: klp_kbuild_link_cmd)
+# followed by the post-link step, and kbuild's BTF step emptied (the
+# post-link step does it; 6.1 would still print its "BTF [M]" line unless
+# quiet_cmd_btf_ko is empty too).  '$$' reaches kbuild as '$': kbuild
+# expands these in its own context.
+-include $(PROFILE_DIR)/kbuild.mk
 klp_kbuild_args = MODPOST=$(MODPOST) \
-	'cmd_ld_ko_o=$$(LD) -r $$(KBUILD_LDFLAGS) $$(KBUILD_LDFLAGS_MODULE) $$(LDFLAGS_MODULE) -T $$(ARCH_MODULE_LDS) -o $$@ $$(filter %.o, $$^); $(klp_postlink_sh) --modpost $(MODPOST)$$(if $$(CONFIG_DEBUG_INFO_BTF_MODULES), --btf) $$@' \
+	'cmd_ld_ko_o=$(klp_kbuild_link_cmd); $(klp_postlink_sh) --modpost $(MODPOST)$$(if $$(CONFIG_DEBUG_INFO_BTF_MODULES), --btf) $$@' \
 	cmd_btf_ko= quiet_cmd_btf_ko=
 
 # The other variables given on our command line go to kbuild (through

@@ -6,12 +6,14 @@
 # which takes about a second (two apt-cache calls).
 #
 #   scripts/deps.sh              tools + headers + extracted image of the
-#                                newest complete release of $KSERIES
+#                                newest complete release of each series in
+#                                $KSERIES
 #   scripts/deps.sh --with-dbg   additionally the debug vmlinux (1 GB download)
 #   scripts/deps.sh --release    only print the release that would be chosen
 #
 # Environment:
-#   KSERIES    kernel series (default 6.12; 6.1 works the same way)
+#   KSERIES    kernel series, one or several (default "6.12 6.1": the
+#              supported ones, scripts/mod/profiles/)
 #   KLP_CACHE  cache directory (default /var/cache/klp-modpost)
 #
 # Chosen release: the newest <rel> (amd64 flavour, not rt/cloud) for which
@@ -26,8 +28,16 @@
 # scripts/kdir.sh reads.
 set -euo pipefail
 
-KSERIES=${KSERIES:-6.12}
+KSERIES=${KSERIES:-6.12 6.1}
 KLP_CACHE=${KLP_CACHE:-/var/cache/klp-modpost}
+
+# Several series: one run each (the rest of this script handles one).
+if [ "${KSERIES// /}" != "$KSERIES" ]; then
+	for series in $KSERIES; do
+		KSERIES=$series "$0" "$@" || exit
+	done
+	exit 0
+fi
 export DEBIAN_FRONTEND=noninteractive
 
 # Tools for the build and the tests.  `time` is GNU /usr/bin/time (peak RSS),

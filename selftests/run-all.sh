@@ -1,13 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run every test suite (`make check`).
+# Run every test suite (`make check`), for every supported kernel series.
 #
-#  1. installs what is missing (scripts/deps.sh) when the headers tree, the
-#     extracted kernel image or a needed tool is absent;
-#  2. builds modpost (`make`) and the sanitizer build (`make sanitize`);
-#  3. runs each suite that exists, in order, with stdin from /dev/null;
-#  4. prints a summary table and the total line "N passed, N failed".
+#  1. installs what is missing (scripts/deps.sh) when a headers tree, an
+#     extracted kernel image, a debug vmlinux or a needed tool is absent;
+#  2. for each series (6.12, then 6.1: scripts/mod/profiles/), against the
+#     newest installed Debian headers tree of that series:
+#     builds modpost (`make`) and the sanitizer build (`make sanitize`) into
+#     $BUILD/<series>, then runs each suite that exists, in order, with
+#     stdin from /dev/null;
+#  3. prints a summary table and the total line "N passed, N failed".
 #
 # Each suite must end its output with a line "N passed, N failed".  A suite
 # that exits non-zero, or prints no such line, counts as failed.
@@ -16,7 +19,8 @@
 # MODPOST_SAN (the sanitizer build), STOCK_MODPOST.
 # Knobs: SUITE_TIMEOUT (seconds per suite, default 1500), RUNALL_LOGS (where
 # full suite logs go, default $BUILD/test-logs), CHECK_SUITES (run only these,
-# e.g. CHECK_SUITES="unit/run oracle/corpus").
+# e.g. CHECK_SUITES="unit/run oracle/corpus"), CHECK_SERIES (only these
+# series, e.g. CHECK_SERIES=6.1).
 set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,11 +42,15 @@ SUITES=(
 	selftests/kernel/run.sh
 )
 
+# The supported series, newest first (scripts/mod/profiles/<series>).
+ALL_SERIES=$(cd "$TOP/scripts/mod/profiles" && ls -d */ | tr -d / | sort -V -r | tr '\n' ' ')
+SERIES=${CHECK_SERIES:-$ALL_SERIES}
+
 say() { printf '== %s\n' "$*"; }
 start_all=$SECONDS
 
 # --- 1. dependencies --------------------------------------------------------
-deps_missing() {
+deps_missing() { # series
 	local kdir rel t
 	for t in gcc make ld xz zstd cpio modinfo pahole busybox qemu-system-x86_64 python3 /usr/bin/time; do
 		command -v "$t" >/dev/null 2>&1 || {
@@ -50,9 +58,9 @@ deps_missing() {
 			return 0
 		}
 	done
-	kdir=$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)
+	kdir=$(KSERIES=$1 "$TOP/scripts/kdir.sh" default 2>/dev/null || true)
 	if [ -z "$kdir" ] || [ ! -x "$kdir/scripts/mod/modpost" ]; then
-		echo "kernel headers"
+		echo "kernel headers of Linux $1"
 		return 0
 	fi
 	rel=$("$TOP/scripts/kdir.sh" release "$kdir")
@@ -67,21 +75,15 @@ deps_missing() {
 	fi
 	return 1
 }
-if what=$(deps_missing); then
-	say "missing: $what; running scripts/deps.sh --with-dbg"
-	"$TOP/scripts/deps.sh" --with-dbg </dev/null
-fi
-
-KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
-export KDIR
-export MODPOST=${MODPOST:-$BUILD/modpost}
-export MODPOST_SAN=${MODPOST_SAN:-$BUILD/san/modpost}
-export STOCK_MODPOST=$KDIR/scripts/mod/modpost
-say "KDIR $KDIR (release $("$TOP/scripts/kdir.sh" release "$KDIR"))"
+for series in $SERIES; do
+	if what=$(deps_missing "$series"); then
+		say "missing: $what; running scripts/deps.sh --with-dbg for Linux $series"
+		KSERIES=$series "$TOP/scripts/deps.sh" --with-dbg </dev/null
+	fi
+done
 
 mkdir -p "$LOGS"
 
-# --- 2. build ---------------------------------------------------------------
 names=()
 results=()
 npass=()
@@ -102,74 +104,95 @@ record() { # name result passed failed seconds
 	[ "$2" = ok ] || [ "$2" = skipped ] || any_bad=1
 }
 
-build_ok=1
-for target in all sanitize; do
-	say "make $target"
-	t0=$SECONDS
-	if make -C "$TOP" -j"$JOBS" BUILD="$BUILD" KDIR="$KDIR" "$target" </dev/null >"$LOGS/make-$target.log" 2>&1; then
-		record "make $target" ok 1 0 $((SECONDS - t0))
-	else
-		tail -n 30 "$LOGS/make-$target.log"
-		record "make $target" FAILED 0 1 $((SECONDS - t0))
-		build_ok=0
-	fi
-done
-
-# --- 3. suites ---------------------------------------------------------------
 count_re='^([A-Za-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$'
-for suite in "${SUITES[@]}"; do
-	name=${suite#selftests/}
-	name=${name%.sh}
-	if [ -n "${CHECK_SUITES:-}" ] && [[ " $CHECK_SUITES " != *" $name "* ]]; then
-		continue
-	fi
-	if [ ! -f "$TOP/$suite" ]; then
-		say "$suite: not present, skipped"
-		record "$name" skipped 0 0 0
-		continue
-	fi
-	if [ "$build_ok" = 0 ]; then
-		say "$suite: skipped, the build failed"
-		record "$name" "not run" 0 1 0
-		continue
-	fi
-	log=$LOGS/${name//\//-}.log
-	say "$suite"
-	t0=$SECONDS
-	rc=0
-	(cd "$TOP" && exec timeout -k 10 "$SUITE_TIMEOUT" bash "$TOP/$suite") </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
-	dt=$((SECONDS - t0))
-	line=$(grep -E "$count_re" "$log" | tail -n 1 || true)
-	if [ -z "$line" ]; then
-		p=0
-		f=1
-		res="no count (exit $rc)"
-	else
-		p=$(sed -E 's/^([A-Za-z0-9_-]+: )?([0-9]+) passed.*/\2/' <<<"$line")
-		f=$(sed -E 's/^.* ([0-9]+) failed.*/\1/' <<<"$line")
-		if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-			res="TIMEOUT"
-			[ "$f" -gt 0 ] || f=1
-		elif [ "$rc" != 0 ]; then
-			res="FAILED (exit $rc)"
-			[ "$f" -gt 0 ] || f=1
-		elif [ "$f" -gt 0 ]; then
-			res="FAILED (exit 0)"
+
+# run_series SERIES: build for that series' headers tree, run every suite
+run_series() {
+	local series=$1 build_ok=1 target t0 suite name log rc dt line p f res
+
+	KDIR=$(KSERIES=$series "$TOP/scripts/kdir.sh" default)
+	BUILD=$BUILD_TOP/$series
+	MODPOST=$BUILD/modpost
+	MODPOST_SAN=$BUILD/san/modpost
+	STOCK_MODPOST=$KDIR/scripts/mod/modpost
+	export KDIR BUILD MODPOST MODPOST_SAN STOCK_MODPOST
+	say "Linux $series: KDIR $KDIR (release $("$TOP/scripts/kdir.sh" release "$KDIR")), BUILD $BUILD"
+
+	for target in all sanitize; do
+		say "$series: make $target"
+		t0=$SECONDS
+		if make -C "$TOP" -j"$JOBS" BUILD="$BUILD" KDIR="$KDIR" "$target" </dev/null >"$LOGS/$series-make-$target.log" 2>&1; then
+			record "$series make $target" ok 1 0 $((SECONDS - t0))
 		else
-			res=ok
+			tail -n 30 "$LOGS/$series-make-$target.log"
+			record "$series make $target" FAILED 0 1 $((SECONDS - t0))
+			build_ok=0
 		fi
-	fi
-	record "$name" "$res" "$p" "$f" "$dt"
+	done
+
+	for suite in "${SUITES[@]}"; do
+		name=${suite#selftests/}
+		name=${name%.sh}
+		if [ -n "${CHECK_SUITES:-}" ] && [[ " $CHECK_SUITES " != *" $name "* ]]; then
+			continue
+		fi
+		if [ ! -f "$TOP/$suite" ]; then
+			say "$suite: not present, skipped"
+			record "$series $name" skipped 0 0 0
+			continue
+		fi
+		if [ "$build_ok" = 0 ]; then
+			say "$suite: skipped, the build failed"
+			record "$series $name" "not run" 0 1 0
+			continue
+		fi
+		log=$LOGS/$series-${name//\//-}.log
+		say "$series: $suite"
+		t0=$SECONDS
+		rc=0
+		(cd "$TOP" && exec timeout -k 10 "$SUITE_TIMEOUT" bash "$TOP/$suite") </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
+		dt=$((SECONDS - t0))
+		line=$(grep -E "$count_re" "$log" | tail -n 1 || true)
+		if [ -z "$line" ]; then
+			p=0
+			f=1
+			res="no count (exit $rc)"
+		else
+			p=$(sed -E 's/^([A-Za-z0-9_-]+: )?([0-9]+) passed.*/\2/' <<<"$line")
+			f=$(sed -E 's/^.* ([0-9]+) failed.*/\1/' <<<"$line")
+			if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+				res="TIMEOUT"
+				[ "$f" -gt 0 ] || f=1
+			elif [ "$rc" != 0 ]; then
+				res="FAILED (exit $rc)"
+				[ "$f" -gt 0 ] || f=1
+			elif [ "$f" -gt 0 ]; then
+				res="FAILED (exit 0)"
+			elif [ "$p" = 0 ]; then
+				# a suite that ran nothing has proven nothing
+				res="ran no test"
+				f=1
+			else
+				res=ok
+			fi
+		fi
+		record "$series $name" "$res" "$p" "$f" "$dt"
+	done
+}
+
+BUILD_TOP=$BUILD
+for series in $SERIES; do
+	run_series "$series"
 done
 
-# --- 4. summary --------------------------------------------------------------
+# --- 3. summary --------------------------------------------------------------
 echo
 say "summary (logs in $LOGS)"
-printf '%-22s %-20s %8s %8s %7s\n' suite result passed failed time
+printf '%-26s %-20s %8s %8s %7s\n' suite result passed failed time
 for i in "${!names[@]}"; do
-	printf '%-22s %-20s %8s %8s %6ss\n' "${names[$i]}" "${results[$i]}" "${npass[$i]}" "${nfail[$i]}" "${times[$i]}"
+	printf '%-26s %-20s %8s %8s %6ss\n' "${names[$i]}" "${results[$i]}" "${npass[$i]}" "${nfail[$i]}" "${times[$i]}"
 done
-printf '%-22s %-20s %8s %8s %6ss\n' total "" "$total_pass" "$total_fail" $((SECONDS - start_all))
+printf '%-26s %-20s %8s %8s %6ss\n' total "" "$total_pass" "$total_fail" $((SECONDS - start_all))
 echo
 echo "$total_pass passed, $total_fail failed"
 if [ "$any_bad" = 1 ] || [ "$total_fail" -gt 0 ]; then

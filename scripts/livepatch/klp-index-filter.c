@@ -5,16 +5,18 @@
  * link-vmlinux.sh pipes `nm -n` through the sed script scripts/mksysmap
  * (which also makes System.map), and scripts/kallsyms then drops a few
  * more types.  With CONFIG_KALLSYMS_ALL (--all-symbols, implied by
- * CONFIG_LIVEPATCH) nothing is dropped by address range.  The rules below
- * restate those filters (6.12; 6.1 has the same set for x86) on the
- * (type, name) pair, which is what the sed patterns effectively match:
- * a pattern " X" can only match at the start of the type or name field,
- * because neither the hex address nor a name contains a space.
+ * CONFIG_LIVEPATCH) nothing is dropped by address range.  The rules restate
+ * those filters on the (type, name) pair, which is what the sed patterns
+ * effectively match: a pattern " X" can only match at the start of the
+ * type or name field, because neither the hex address nor a name contains
+ * a space.  The names differ between kernels: the profile's kallsyms rules
+ * (6.1's kallsyms leaves out its own kallsyms_* tables, 6.12's lists them).
  */
 #include <ctype.h>
 #include <string.h>
 
 #include "klp-index-internal.h"
+#include "profile.h"
 
 static bool starts(const char *name, size_t len, const char *prefix)
 {
@@ -40,34 +42,32 @@ static bool contains(const char *name, size_t len, const char *needle)
 	return false;
 }
 
-/* mksysmap: what System.map leaves out. */
-static bool sysmap_drops(const char *name, size_t len, char type)
+static bool any(const char *const *list, const char *name, size_t len,
+		bool (*match)(const char *, size_t, const char *))
 {
-	static const char *const prefixes[] = {
-		"$", ".L",			/* local and assembler-local labels */
-		"__efistub_",			/* arm64 EFI stub */
-		"__pi_$", "__pi_.L",		/* arm64 PIE namespace locals */
-		"__kvm_nvhe_$", "__kvm_nvhe_.L", /* arm64 nVHE KVM locals */
-		"__kcfi_typeid_", "__kvm_nvhe___kcfi_typeid_", "__pi___kcfi_typeid_",
-		"__crc_", "__kstrtab_", "__kstrtabns_",
-	};
-	static const char *const suffixes[] = { "_from_arm", "_from_thumb", "_veneer" };
-	static const char *const exact[] = { "L0", "_SDA_BASE_", "_SDA2_BASE_" };
+	for (; list && *list; list++)
+		if (match(name, len, *list))
+			return true;
+	return false;
+}
 
-	/* local absolute, debugging, undefined, weak undefined */
-	if (type == 'a' || type == 'N' || type == 'U' || type == 'w')
+static bool equals(const char *name, size_t len, const char *word)
+{
+	return len == strlen(word) && memcmp(name, word, len) == 0;
+}
+
+/* mksysmap and scripts/kallsyms: names the profile's kernel leaves out. */
+static bool dropped_by_name(const char *name, size_t len)
+{
+	const struct kallsyms_rules *r = kprofile.kallsyms;
+
+	if (any(r->dropped_prefixes, name, len, starts) ||
+	    any(r->dropped_suffixes, name, len, ends) ||
+	    any(r->dropped_names, name, len, equals) ||
+	    any(r->dropped_substrings, name, len, contains))
 		return true;
-	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (starts(name, len, prefixes[i]))
-			return true;
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-		if (ends(name, len, suffixes[i]))
-			return true;
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (len == strlen(exact[i]) && memcmp(name, exact[i], len) == 0)
-			return true;
 	/* linker thunks: "__" + letters/digits + "Thunk_" */
-	if (starts(name, len, "__")) {
+	if (r->drops_thunks && starts(name, len, "__")) {
 		size_t i = 2;
 
 		while (i < len && isalnum((unsigned char)name[i]))
@@ -75,8 +75,17 @@ static bool sysmap_drops(const char *name, size_t len, char type)
 		if (starts(name + i, len - i, "Thunk_"))
 			return true;
 	}
-	/* ppc branch stubs, anywhere in the name */
-	return contains(name, len, ".long_branch.") || contains(name, len, ".plt_branch.");
+	return false;
+}
+
+/*
+ * By type (the same in 6.1 and 6.12): mksysmap drops local absolute,
+ * debugging, undefined and weak undefined symbols (a N U w), kallsyms
+ * drops u and n as well.
+ */
+static bool sysmap_drops_type(char type)
+{
+	return type == 'a' || type == 'N' || type == 'U' || type == 'w';
 }
 
 /* scripts/kallsyms: what it drops from the System.map lines it reads. */
@@ -103,5 +112,6 @@ static bool kallsyms_drops(const char *name, size_t len, char type)
 
 bool klp_kallsyms_keeps(const char *name, size_t len, char type)
 {
-	return !sysmap_drops(name, len, type) && !kallsyms_drops(name, len, type);
+	return !sysmap_drops_type(type) && !dropped_by_name(name, len) &&
+	       !kallsyms_drops(name, len, type);
 }

@@ -23,6 +23,7 @@
 
 #include "elffile.h"
 #include "klp-index-internal.h"
+#include "modpost.h"
 #include "log.h"
 
 #define DEFAULT_CACHE "/var/cache/klp-modpost"
@@ -214,4 +215,42 @@ void klp_index_sources_free(struct klp_index_sources *src)
 	free((char *)src->symbol_map);
 	free((char *)src->modules_dir);
 	memset(src, 0, sizeof(*src));
+}
+
+/* The first line of @path, or NULL; the quoted string of a #define line. */
+static char *first_line_value(const char *path, const char *define)
+{
+	char buf[512], *v = NULL;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return NULL;
+	while (!v && fgets(buf, sizeof(buf), f)) {
+		char *p = buf, *q;
+
+		buf[strcspn(buf, "\n")] = '\0';
+		if (define) {
+			if (!str_starts(p, define))
+				continue;
+			p += strlen(define);
+			p += strspn(p, " \t");
+			if (*p++ != '"' || !(q = strchr(p, '"')))
+				continue;
+			*q = '\0';
+		}
+		if (*p)
+			v = xstrdup(p);
+		if (!define)
+			break;
+	}
+	fclose(f);
+	return v;
+}
+
+char *klp_build_tree_release(void)
+{
+	char *rel = first_line_value("include/generated/utsrelease.h",
+				     "#define UTS_RELEASE");
+
+	return rel ? rel : first_line_value("include/config/kernel.release", NULL);
 }

@@ -67,6 +67,15 @@ struct klp_index_sources {
 };
 
 /*
+ * The release (`uname -r` of the kernel it builds for) of the kernel build
+ * tree in the current directory, where kbuild runs modpost: UTS_RELEASE of
+ * include/generated/utsrelease.h, else include/config/kernel.release
+ * (Debian's 6.1 headers have "6.1.192" there, but release 6.1.0-57-amd64).
+ * NULL when neither says.  Caller frees.
+ */
+char *klp_build_tree_release(void);
+
+/*
  * Locate the sources for a kernel release: environment overrides first
  * (KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR), then the usual places for
  * @release (Debian's -dbg vmlinux under /usr/lib/debug, /boot, /lib/modules,

@@ -102,21 +102,10 @@ static char *kernel_release(void)
 {
 	/* modpost runs in the kernel build tree (external builds: KDIR) */
 	const char *env = getenv("KLP_RELEASE");
-	FILE *f;
-	char buf[256];
 
 	if (env && *env)
 		return xstrdup(env);
-	f = fopen("include/config/kernel.release", "r");
-	if (!f)
-		return NULL;
-	if (!fgets(buf, sizeof(buf), f)) {
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	buf[strcspn(buf, "\n")] = '\0';
-	return buf[0] ? xstrdup(buf) : NULL;
+	return klp_build_tree_release();
 }
 
 static bool open_index(const struct module *first_user)

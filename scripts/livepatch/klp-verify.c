@@ -15,8 +15,8 @@
  *
  * The target kernel: --vmlinux/--map/--modules as given, otherwise found
  * for the release (klp_index_find_sources()): --release, else $KLP_RELEASE,
- * else the release in the first module's vermagic, else the build tree's
- * include/config/kernel.release (the current directory).
+ * else the release in the first module's vermagic, else the release of
+ * the build tree in the current directory (klp_build_tree_release()).
  */
 #include <inttypes.h>
 #include <stddef.h>
@@ -217,20 +217,6 @@ static bool verify_module(const struct klp_index *idx, const char *modules_dir,
 
 /* ---- the target kernel ---- */
 
-static char *build_tree_release(void)
-{
-	FILE *f = fopen("include/config/kernel.release", "r");
-	char buf[256];
-
-	if (!f)
-		return NULL;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = '\0';
-	fclose(f);
-	buf[strcspn(buf, "\n")] = '\0';
-	return buf[0] ? xstrdup(buf) : NULL;
-}
-
 static char *choose_release(const char *given, const struct lp_module *mods, size_t n)
 {
 	const char *env = getenv("KLP_RELEASE");
@@ -242,7 +228,7 @@ static char *choose_release(const char *given, const struct lp_module *mods, siz
 	for (size_t i = 0; i < n; i++)
 		if (mods[i].release)
 			return xstrdup(mods[i].release);
-	return build_tree_release();
+	return klp_build_tree_release();
 }
 
 static void usage(FILE *out)

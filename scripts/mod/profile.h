@@ -22,6 +22,7 @@
  *     struct layouts (the probe part devtable-layout-profile.h);
  *   - the .mod.c layout, built from the shared blocks of modc.h;
  *   - the order of checks and writes after the inputs are read;
+ *   - which vmlinux symbols kallsyms lists (livepatch positions);
  *   - the kbuild hooks of the livepatch post-link step (kbuild.mk).
  */
 #ifndef MODPOST_PROFILE_H
@@ -42,6 +43,22 @@ struct ignored_undef {
 	uint16_t machine;	/* EM_NONE: every machine */
 	bool prefix;		/* @name is a prefix, not a whole name */
 	const char *name;
+};
+
+/*
+ * Which symbols of `nm -n vmlinux` the kernel's kallsyms lists: what its
+ * scripts/mksysmap and scripts/kallsyms leave out, as rules on the symbol's
+ * name (the livepatch symbol index counts positions over what is kept).
+ * Symbol types are the same for both kernels (see klp-index-filter.c).
+ * Lists end with NULL.
+ */
+struct kallsyms_rules {
+	const char *const *dropped_prefixes;
+	const char *const *dropped_suffixes;
+	const char *const *dropped_names;
+	const char *const *dropped_substrings;
+	/* "__" + letters and digits + "Thunk_" (linker thunks) */
+	bool drops_thunks;
 };
 
 /* What main() hands to the profile's check-and-write pass. */
@@ -76,6 +93,9 @@ struct kernel_profile {
 
 	/* device-table types beyond the common ones (file2alias.h) */
 	const struct devtable_registry *devtables;
+
+	/* which vmlinux symbols kallsyms lists (livepatch positions) */
+	const struct kallsyms_rules *kallsyms;
 
 	/*
 	 * Everything after reading the inputs and claiming livepatch

@@ -106,6 +106,17 @@ has() { grep -qF -- "$2" "$1"; }
 count() { grep -cF -- "$2" "$1" || true; }
 strip_btf() { objcopy -R .BTF "$1" "$2"; }
 
+# kbuild makes module BTF only when the build tree has a vmlinux (Debian's
+# 6.12 headers do; 6.1's do not: "Skipping BTF generation")
+if [ -f "$KDIR/vmlinux" ]; then btf_expect=present; else btf_expect=absent; fi
+has_btf_as_expected() {
+	if readelf -SW "$1" | grep -q " \.BTF "; then
+		[ $btf_expect = present ]
+	else
+		[ $btf_expect = absent ]
+	fi
+}
+
 # same_as_stock NAME DIR REFDIR: every .ko of DIR equals REFDIR's (without .BTF)
 same_as_stock() {
 	local name=$1 dir=$2 ref=$3 ko bad=""
@@ -159,7 +170,7 @@ for c in $LP_CASES; do
 		eval 'has "$out" "LD [M]  $ko" && ! grep -q "CC \[M\]" "$out"'
 	check "$c: BTF, then KLP, after the link" eval \
 		'[ "$(grep -oE "(LD|BTF|KLP) \[M\]" "$out" | tr "\n" " ")" = "LD [M] BTF [M] KLP [M] " ]'
-	check "$c: .BTF present" eval 'readelf -SW "$ko" | grep -q " \.BTF "'
+	check "$c: .BTF $btf_expect" eval 'has_btf_as_expected "$ko"'
 	check "$c: savedcmd records the post-link step" \
 		grep -qF "; $TOP/scripts/livepatch/klp-postlink.sh --modpost $MODPOST --btf $ko" \
 		"$dir/.$(basename "$ko").cmd"
@@ -221,7 +232,7 @@ lpmake "$P" >"$LOG/plain-perbuild.log" 2>&1 && rc=0 || rc=$?
 check "plain: make livepatch (status $rc)" [ "$rc" = 0 ]
 same_as_stock "plain: modules identical to the stock build (objcopy -R .BTF)" "$P" "$WORK/plain-stock"
 check "plain: no conversion reported" eval '! has "$LOG/plain-perbuild.log" "KLP [M]"'
-check "plain: .BTF present" eval 'readelf -SW "$P/kbi_user.ko" | grep -q " \.BTF "'
+check "plain: .BTF $btf_expect" eval 'has_btf_as_expected "$P/kbi_user.ko"'
 lpmake "$P" >"$LOG/plain-again.log" 2>&1 || true
 check "plain: unchanged tree, no link" eval '! grep -qE "(LD|BTF) \[M\]" "$LOG/plain-again.log"'
 kmake "$KDIR" "$P" modules >"$LOG/plain-back.log" 2>&1 || true

@@ -42,7 +42,8 @@ if [ "${KH_FETCH_DBG:-0}" = 1 ] && [ -z "${KLP_VMLINUX:-}" ] && [ -n "$KDIR" ]; 
 	rel=$("$TOP/scripts/kdir.sh" release "$KDIR")
 	if [ ! -f "${KLP_CACHE:-/var/cache/klp-modpost}/$rel/dbg.stamp" ]; then
 		echo "# fetching the debug vmlinux of $rel (scripts/deps.sh --with-dbg)"
-		"$TOP/scripts/deps.sh" --with-dbg </dev/null | sed 's/^/# /'
+		KSERIES=$("$TOP/scripts/mod/kernel-series.sh" "$KDIR") \
+			"$TOP/scripts/deps.sh" --with-dbg </dev/null | sed 's/^/# /'
 	fi
 fi
 

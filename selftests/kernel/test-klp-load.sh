@@ -155,6 +155,19 @@ intact() {
 }
 args=(intel_idle.max_cstate=3 processor.max_cstate=5)
 
+# Does the kernel clear a livepatch's relocations for a module that is
+# unloaded (clear_relocate_add, since 6.3)?  Without it (Debian's 6.1) the
+# module cannot be loaded again under the livepatch; the guest checks that
+# refusal instead (klpreload=0).
+vm=$(kh_debug_vmlinux) || kh_bail "setup: the debug vmlinux of $KREL (scripts/deps.sh --with-dbg, or KLP_VMLINUX=)"
+if nm "$vm" | grep -q ' clear_relocate_add$'; then
+	args+=(klpreload=1)
+	echo "# $KREL clears livepatch relocations on module unload (clear_relocate_add)"
+else
+	args+=(klpreload=0)
+	echo "# $KREL keeps livepatch relocations after module unload (no clear_relocate_add): a patched module cannot be reloaded under its livepatch"
+fi
+
 # strip --strip-debug (what INSTALL_MOD_STRIP=1 runs) on every livepatch
 stripped=()
 for m in $LPS; do
@@ -206,17 +219,30 @@ else
 fi
 
 # Debian's order: strip (when that keeps klp_load_mix intact), sign,
-# compress; loaded with finit_module so that the kernel decompresses it
+# compress when the kernel decompresses modules itself
+# (CONFIG_MODULE_DECOMPRESS: Debian's 6.12; its 6.1 installs them
+# uncompressed); loaded with finit_module, as modprobe does
 if [[ " ${stripped[*]:-} " == *" klp_load_mix "* ]]; then
 	cp "$W/out/klp_load_mix-strip.ko" "$W/mix-pipeline.ko"
-	pipeline="strip --strip-debug, sign-file, xz"
+	pipeline="strip --strip-debug, sign-file"
 else
 	cp "$mix" "$W/mix-pipeline.ko"
-	pipeline="sign-file, xz (strip damages it)"
+	pipeline="sign-file (strip damages it)"
 fi
 "$SIGN_FILE" sha256 "$W/key.pem" "$W/key.pem" "$W/mix-pipeline.ko"
-xz --check=crc32 --lzma2=dict=1MiB -c "$W/mix-pipeline.ko" >"$W/out/klp_load_mix-pipeline.ko.xz"
-intact "$W/klp_load_mix.summary" "$W/mix-pipeline.ko" "$pipeline" || args+=(klppipeline=0)
+if grep -qx 'CONFIG_MODULE_DECOMPRESS=y' "$KDIR/include/config/auto.conf"; then
+	xz --check=crc32 --lzma2=dict=1MiB -c "$W/mix-pipeline.ko" >"$W/out/klp_load_mix-pipeline.ko.xz"
+	pipeline="$pipeline, xz"
+	pipeline_arg=xz
+else
+	cp "$W/mix-pipeline.ko" "$W/out/klp_load_mix-pipeline.ko"
+	pipeline_arg=ko
+fi
+if intact "$W/klp_load_mix.summary" "$W/mix-pipeline.ko" "$pipeline"; then
+	args+=(klppipeline=$pipeline_arg)
+else
+	args+=(klppipeline=0)
+fi
 result "klp_load_mix after $pipeline keeps the livepatch format"
 
 # --klp-check: must refuse what a tool damaged, and accept the rest

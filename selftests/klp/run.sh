@@ -25,6 +25,8 @@
 set -euo pipefail
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
 MODPOST=${MODPOST:-$TOP/build/modpost}
 WORK=${KLP_TEST_WORK:-/tmp/klp-tests}
@@ -174,7 +176,7 @@ intree_check() {
 	cp "$WORK/targets/klp_target/klp_target.o" "$WORK/cases/module-dup-annotated/lp_module_dup_annotated.o" "$d/"
 	printf 'klp_target.o\nlp_module_dup_annotated.o\n' >"$d/modules.order"
 	if (cd "$d" && KLP_RELEASE=no-such-release KLP_MODULES_DIR="$d/empty" \
-		"$MODPOST" -M -o Module.symvers -T modules.order -i "$KDIR/Module.symvers" \
+		"$MODPOST" $(kbuild_export_flag "$KDIR") -o Module.symvers -T modules.order -i "$KDIR/Module.symvers" \
 		>"$d/out" 2>&1); then
 		ok "in-tree: modpost succeeds"
 	else

@@ -5,9 +5,11 @@
 # arguments over every module of the installed kernel, and compare the
 # outputs byte for byte.
 #
-#   modes    -e:    -M -m -o out.symvers -T modules.order -i <KDIR>/Module.symvers -e
+#   modes    e:     -M -m -o out.symvers -T modules.order -i <KDIR>/Module.symvers -e
 #            no-e:  the same without -e
-#            (-M only when the stock modpost has it: 6.12 yes, 6.1 no)
+#            stdin: the list on standard input, "-T -" (6.1's kbuild does
+#                   that; default mode there)
+#            (-M only where kbuild passes it: 6.12 yes, 6.1 no)
 #   tests    per mode: one test per module (its .mod.c: same bytes, or absent
 #            on both sides), plus symvers output, other written files, stdout,
 #            stderr, exit status, and a sanity test of the stock run itself.
@@ -17,7 +19,7 @@
 #   KDIR           headers tree (default `scripts/kdir.sh default`); the stock
 #                  binary is $KDIR/scripts/mod/modpost
 #   BUILD          where the corpus is cached (default <repo>/build)
-#   CORPUS_MODES   modes to run (default "e no-e")
+#   CORPUS_MODES   modes to run (default "e no-e", and "stdin" for 6.1)
 #   CORPUS_SHOW    how many differing files to show per mode (default 3)
 #   CORPUS_TIMEOUT seconds allowed per modpost run (default 300)
 #
@@ -27,7 +29,7 @@ set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MODPOST=${MODPOST:-${BUILD:-$TOP/build}/modpost}
-MODES=${CORPUS_MODES:-e no-e}
+MODES=${CORPUS_MODES:-}
 SHOW=${CORPUS_SHOW:-3}
 TIMEOUT=${CORPUS_TIMEOUT:-300}
 
@@ -79,36 +81,49 @@ show_diff() {
 	diff -u --label "stock/$3" --label "ours/$3" "$1" "$2" 2>&1 | head -n "${4:-14}" | cut -c1-200 | sed 's/^/        /' || true
 }
 
-# Run one binary in one tree: <tree> <binary> <args...>; results next to the tree.
+# Run one binary in one tree: <tree> <stdin> <binary> <args...>; results
+# next to the tree.
 run_one() {
-	local tree=$1 bin=$2 rc=0
-	shift 2
-	(cd "$tree" && ulimit -c 0 && exec timeout "$TIMEOUT" "$bin" "$@") >"$tree.stdout" 2>"$tree.stderr" || rc=$?
+	local tree=$1 input=$2 bin=$3 rc=0
+	shift 3
+	(cd "$tree" && ulimit -c 0 && exec timeout "$TIMEOUT" "$bin" "$@" <"$input") \
+		>"$tree.stdout" 2>"$tree.stderr" || rc=$?
 	echo "$rc" >"$tree.rc"
 }
 
-# 6.1's modpost has no -M (getopt "ei:mnT:o:aWwENd:"): pass it only when the
-# stock binary knows it, as kbuild does.
-mflag=(-M)
-grep -q -a -F 'ei:M' "$STOCK" || mflag=()
+# 6.1's modpost has no -M (getopt "ei:mnT:o:aWwENd:"): pass it only where
+# kbuild does.
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
+read -r -a mflag <<<"$(kbuild_export_flag "$KDIR")"
+if [ -z "$MODES" ]; then
+	MODES="e no-e"
+	[ "$(kbuild_series "$KDIR")" != 6.1 ] || MODES="$MODES stdin"
+fi
 
 prev=
 for mode in $MODES; do
 	args=("${mflag[@]}" -m -o out.symvers -T modules.order -i "$KDIR/Module.symvers")
+	input=/dev/null
 	case $mode in
 	e) args+=(-e) ;;
 	no-e) ;;
-	*) abort "unknown mode '$mode' (CORPUS_MODES: e, no-e)" ;;
+	stdin)
+		# 6.1's kbuild: sed 's/ko$/o/' modules.order | modpost ... -T -
+		args=("${mflag[@]}" -m -o out.symvers -e -i "$KDIR/Module.symvers" -T -)
+		input=$src/modules.order
+		;;
+	*) abort "unknown mode '$mode' (CORPUS_MODES: e, no-e, stdin)" ;;
 	esac
-	echo "corpus: mode $mode: modpost ${args[*]}"
+	echo "corpus: mode $mode: modpost ${args[*]}$([ "$input" = /dev/null ] || echo " < $input")"
 	s=$run/$mode-stock
 	o=$run/$mode-ours
 	cp -al "$src" "$s"
 	cp -al "$src" "$o"
 	t0=$EPOCHREALTIME
-	run_one "$s" "$STOCK" "${args[@]}" &
+	run_one "$s" "$input" "$STOCK" "${args[@]}" &
 	spid=$!
-	run_one "$o" "$MODPOST" "${args[@]}" &
+	run_one "$o" "$input" "$MODPOST" "${args[@]}" &
 	opid=$!
 	wait "$spid" "$opid"
 	t1=$EPOCHREALTIME

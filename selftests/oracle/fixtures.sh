@@ -48,12 +48,11 @@ die() {
 
 [ -n "$KDIR" ] && [ -d "$KDIR" ] || die "no kernel build tree (KDIR='$KDIR')"
 [ -x "$STOCK" ] || die "no stock modpost at $STOCK"
-SERIES=$("$TOP/scripts/mod/kernel-series.sh" "$KDIR") || die "cannot tell the kernel series of $KDIR"
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
+SERIES=$(kbuild_series "$KDIR") || die "cannot tell the kernel series of $KDIR"
 # -M: what kbuild passes for module exports (6.12; 6.1 has no such option)
-case $SERIES in
-6.1) KBUILD_M= ;;
-*) KBUILD_M=-M ;;
-esac
+KBUILD_M=$(kbuild_export_flag "$KDIR")
 case $MODPOST in /*) ;; *) MODPOST=$PWD/$MODPOST ;; esac
 [ -x "$MODPOST" ] || die "our modpost '$MODPOST' does not exist (build it with make)"
 case $WORK in

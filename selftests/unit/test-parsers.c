@@ -87,7 +87,7 @@ static void test_modinfo(void)
 
 	set_modinfo("license=GPL", 11);	/* no terminating NUL */
 	unit_check(unit_run_child(lookup_unterminated, NULL, err, sizeof(err)) == 1 &&
-		   strstr(err, "ERROR: modpost: test.o: .modinfo entry 'license=GPL' is not NUL-terminated"),
+		   strstr(err, unit_fatal("test.o: .modinfo entry 'license=GPL' is not NUL-terminated")),
 		   "modinfo: unterminated entry is a fatal error (%s)", err);
 }
 
@@ -128,12 +128,12 @@ static void test_read_dump(void)
 	unit_writef(p, "0x2\tud_before_blank\tvmlinux\tEXPORT_SYMBOL\t\n\n"
 		       "0x3\tud_after_blank\tvmlinux\tEXPORT_SYMBOL\t\n");
 	unit_check(unit_run_child(read_dump_arg, p, err, sizeof(err)) == 1 &&
-		   strcmp(err, "ERROR: modpost: parse error in symbol dump file\n") == 0,
+		   strcmp(err, unit_fatal("parse error in symbol dump file\n")) == 0,
 		   "symvers: an empty line inside the file is a parse error");
 
 	unit_writef(p, "0x1\tsym\tvmlinux\tEXPORT_SYMBOL\n");
 	unit_check(unit_run_child(read_dump_arg, p, err, sizeof(err)) == 1 &&
-		   strcmp(err, "ERROR: modpost: parse error in symbol dump file\n") == 0,
+		   strcmp(err, unit_fatal("parse error in symbol dump file\n")) == 0,
 		   "symvers: four columns is a parse error");
 	unit_writef(p, "0x1g\tsym\tvmlinux\tEXPORT_SYMBOL\t\n");
 	unit_check(unit_run_child(read_dump_arg, p, err, sizeof(err)) == 1,
@@ -201,7 +201,7 @@ static void test_buf_printf(void)
 	text[499] = 'x';
 	text[500] = '\0';
 	unit_check(unit_run_child(print_long, text, err, sizeof(err)) == 1 &&
-		   strstr(err, "ERROR: modpost: buf_printf output truncated for string xxx") &&
+		   strstr(err, unit_fatal("buf_printf output truncated for string xxx")) &&
 		   strstr(err, ": 501 bytes needed, 500 available\n"),
 		   "buf_printf: 500 characters are fatal");
 

@@ -63,7 +63,9 @@ compare() {
 		fi
 	done
 	n=$((n + 1))
-	if cmp -s "$work/stock.sv" "$work/ours.sv" && cmp -s "$work/stock.err" "$work/ours.err"; then
+	if stock_crashed_ours_did_not; then
+		echo "ok $n - $name (the stock modpost crashed; ours said the same before going on: $(head -n 1 "$work/ours.err" | head -c 80))"
+	elif cmp -s "$work/stock.sv" "$work/ours.sv" && cmp -s "$work/stock.err" "$work/ours.err"; then
 		echo "ok $n - $name ($(head -c 60 "$work/ours.sv" | tr -d '\n') $(tr '\n' ' ' < "$work/ours.err" | head -c 100))"
 	else
 		failures=$((failures + 1))
@@ -72,6 +74,18 @@ compare() {
 			echo "#   $impl: $(cat "$work/$impl.sv") / $(tr '\n' ' ' < "$work/$impl.err")"
 		done
 	fi
+}
+
+# Where the stock modpost dies by a signal (6.1 frees a pointer it has
+# advanced when a .cmd file is malformed), ours must not: it must print what
+# stock printed before dying, and exit normally.
+stock_crashed_ours_did_not() {
+	local src dst
+	src=$(sed -n 's/^rc=//p' "$work/stock.err")
+	dst=$(sed -n 's/^rc=//p' "$work/ours.err")
+	[ "$src" -ge 128 ] && [ "$dst" -lt 128 ] || return 1
+	cmp -s <(grep -v '^rc=' "$work/stock.err") \
+		<(grep -v '^rc=' "$work/ours.err" | head -n "$(grep -vc '^rc=' "$work/stock.err")")
 }
 
 newcase() {

@@ -25,6 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "profile.h"
+
 static unsigned int unit_count, unit_failed;
 
 /* Record one result; the message says what was checked. */
@@ -173,6 +175,21 @@ static inline int unit_run_child(void (*fn)(void *), void *arg,
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+/*
+ * @rest after the prefix fatal() prints in this build ("ERROR: modpost: "
+ * for 6.12, "FATAL: modpost: " for 6.1).  The result lives until the 8th
+ * next call.
+ */
+static inline const char *unit_fatal(const char *rest)
+{
+	static char bufs[8][1024];
+	static unsigned int next;
+	char *b = bufs[next++ % 8];
+
+	snprintf(b, sizeof(bufs[0]), "%s: modpost: %s", kprofile.fatal_prefix, rest);
+	return b;
 }
 
 #endif /* UNIT_H */

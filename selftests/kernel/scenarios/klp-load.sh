@@ -11,14 +11,19 @@
 # (max_cstate position 1 is intel_idle's, position 2 processor_idle's).
 # Kernel arguments: klpstripped=<livepatch>,... (or none): the stripped
 # copies the host found intact; klpsign=0 / klpxz=0 / klppipeline=0 leave
-# out a variant the host found damaged (it reports why).
+# out a variant the host found damaged (it reports why); klpreload=0: the
+# kernel does not clear a livepatch's relocations for a module that is
+# unloaded (no clear_relocate_add: before 6.3, e.g. Debian's 6.1), so that
+# module cannot be loaded again while the livepatch stays; the kernel
+# refuses it, which is checked instead.
 #
 # Files in /root: klp_load_target.ko, klp_load_{vm,mod,mix}.ko (finalized),
 # klp_load_vm-badpos.ko (.klp.sym.vmlinux.max_cstate,1 -> ,3),
 # klp_load_mod-badpos.ko (.klp.sym.klp_load_target.klt_dup_counter,1 -> ,3),
 # <livepatch>-strip.ko (strip --strip-debug), klp_load_mix-signed.ko,
-# klp_load_mix-xz.ko.xz, klp_load_mix-pipeline.ko.xz (stripped when that
-# keeps it intact, signed, compressed; loaded with kh-finit).
+# klp_load_mix-xz.ko.xz, klp_load_mix-pipeline.ko[.xz] (stripped when that
+# keeps it intact, signed, compressed where the kernel decompresses
+# modules, klppipeline=xz, else klppipeline=ko; loaded with kh-finit).
 
 T=klp_load_target
 ORIG=$(cat /proc/cmdline)
@@ -70,6 +75,22 @@ target_out() {
 	step
 	out=$(rmmod $T 2>&1) || kh_fail "rmmod $T" "$out"
 	grab
+}
+
+# reload_refused LABEL: (klpreload=0) loading the target again under the
+# livepatch fails, as the kernel refuses to relocate into a place that
+# still holds the first load's value
+reload_refused() {
+	step
+	if out=$(kh_insmod /root/$T.ko 2>&1); then
+		prob "insmod $T.ko succeeded"
+	fi
+	grab
+	has_msg "x86/modules: Skipping invalid relocation target, existing value is nonzero"
+	[ ! -e /sys/module/$T ] || prob "$T is loaded"
+	result "$1: $T cannot be loaded again while the livepatch stays (this kernel keeps the relocations of the first load): insmod fails; kernel: x86/modules: Skipping invalid relocation target, existing value is nonzero"
+	kh_note "$1: insmod $T said: $(echo "$out" | head -n 1)"
+	oops_guard
 }
 
 # --- 1. the target module --------------------------------------------------------
@@ -134,13 +155,17 @@ if lp_load klp_load_mix /root/klp_load_mix.ko "klp_load_mix (target loaded)" vml
 	[ "$(sysval $LP/klp_load_mix/vmlinux/patched)" = 1 ] || prob "vmlinux/patched: $(sysval $LP/klp_load_mix/vmlinux/patched)"
 	result "klp_load_mix: rmmod $T while patched; kernel: reverting patch 'klp_load_mix' on unloading module '$T'"
 	equal "klp_load_mix: vmlinux part still patched without the target" "$(cat /proc/cmdline)" "$MIXC_LINE"
-	if target_in; then
+	if [ "$(kh_arg klpreload)" = 0 ]; then
+		reload_refused klp_load_mix
+		lp_unload klp_load_mix klp_load_mix
+		target_in && kh_ok "klp_load_mix unloaded: insmod $T.ko works again"
+	elif target_in; then
 		has_msg "livepatch: applying patch 'klp_load_mix' to loading module '$T'"
 		[ "$(sysval $LP/klp_load_mix/$T/patched)" = 1 ] || prob "$T/patched: $(sysval $LP/klp_load_mix/$T/patched)"
 		result "klp_load_mix: $T loaded again; kernel: applying patch 'klp_load_mix' to loading module '$T'"
 		equal "klp_load_mix: $T line after the reload" "$(target_line 2)" "$MIXT_LINE"
+		lp_unload klp_load_mix klp_load_mix
 	fi
-	lp_unload klp_load_mix klp_load_mix
 	equal "klp_load_mix: /proc/cmdline and $T original again" \
 		"$(cat /proc/cmdline) / $(target_line 2)" "$ORIG / orig"
 fi
@@ -175,18 +200,28 @@ fi
 if [ "$(kh_arg klpxz)" != 0 ]; then
 	lp_variant klp_load_mix /root/klp_load_mix-xz.ko.xz "klp_load_mix xz-compressed (busybox insmod decompresses)"
 fi
-if [ "$(kh_arg klppipeline)" != 0 ]; then
+case $(kh_arg klppipeline) in
+xz)
 	LOADER=finit
 	lp_variant klp_load_mix /root/klp_load_mix-pipeline.ko.xz \
 		"klp_load_mix stripped if intact, signed, xz (finit_module: the kernel decompresses)"
 	LOADER=
-fi
+	;;
+ko)
+	LOADER=finit
+	lp_variant klp_load_mix /root/klp_load_mix-pipeline.ko \
+		"klp_load_mix stripped if intact, signed (finit_module; this kernel's modules are not compressed)"
+	LOADER=
+	;;
+esac
 
 # --- 8. the target loaded after the livepatch ------------------------------------------
 target_out
 if lp_load klp_load_mod /root/klp_load_mod.ko "klp_load_mod (target not loaded)" $T 0; then
 	for round in 1 2; do
-		if target_in; then
+		if [ $round = 2 ] && [ "$(kh_arg klpreload)" = 0 ]; then
+			reload_refused "klp_load_mod late (2)"
+		elif target_in; then
 			has_msg "livepatch: applying patch 'klp_load_mod' to loading module '$T'"
 			[ "$(sysval $LP/klp_load_mod/$T/patched)" = 1 ] || prob "$T/patched: $(sysval $LP/klp_load_mod/$T/patched)"
 			result "klp_load_mod late ($round): insmod $T; kernel: applying patch 'klp_load_mod' to loading module '$T'"

@@ -4,6 +4,7 @@
 #define MODPOST_PROFILE_6_1_H
 
 #include "modpost.h"
+#include "profile.h"
 #include "secmismatch.h"
 
 /* modc.c */
@@ -23,5 +24,8 @@ rel_target_fn *rel_reader_6_1(uint16_t machine);
 
 /* devtables.c */
 extern const struct devtable_registry devtables_6_1;
+
+/* kallsyms.c */
+extern const struct kallsyms_rules kallsyms_6_1;
 
 #endif

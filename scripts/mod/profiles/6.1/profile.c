@@ -56,5 +56,6 @@ const struct kernel_profile kprofile = {
 	.exports_after_symbols = exports_apply_namespaces,
 	.secmismatch = &secmismatch_6_1,
 	.devtables = &devtables_6_1,
+	.kallsyms = &kallsyms_6_1,
 	.check_and_write_modules = check_and_write_each,
 };

@@ -4,6 +4,7 @@
 #define MODPOST_PROFILE_6_12_H
 
 #include "modpost.h"
+#include "profile.h"
 #include "secmismatch.h"
 
 /* modc.c */
@@ -22,5 +23,8 @@ rel_target_fn *rel_reader_6_12(uint16_t machine);
 
 /* devtables.c */
 extern const struct devtable_registry devtables_6_12;
+
+/* kallsyms.c */
+extern const struct kallsyms_rules kallsyms_6_12;
 
 #endif

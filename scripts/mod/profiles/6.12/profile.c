@@ -50,5 +50,6 @@ const struct kernel_profile kprofile = {
 	.missing_description_warning = true,
 	.secmismatch = &secmismatch_6_12,
 	.devtables = &devtables_6_12,
+	.kallsyms = &kallsyms_6_12,
 	.check_and_write_modules = check_then_write,
 };

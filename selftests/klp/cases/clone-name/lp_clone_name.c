@@ -4,7 +4,7 @@
 #include "lp-common.h"
 
 extern void lp_clone(void);
-KLP_SYMBOL(lp_clone, vmlinux, "ZSTD_BtFindBestMatch_extDict_4.constprop.0", 0);
+KLP_SYMBOL(lp_clone, vmlinux, "ZSTD_buildSeqTable.constprop.0", 0);
 
 LP_NEW_CMDLINE_SHOW(seq_printf(m, "%p\n", lp_clone));
 LP_PATCH(LP_OBJ_VMLINUX);
