@@ -160,7 +160,7 @@ args=(intel_idle.max_cstate=3 processor.max_cstate=5)
 # module cannot be loaded again under the livepatch; the guest checks that
 # refusal instead (klpreload=0).
 vm=$(kh_debug_vmlinux) || kh_bail "setup: the debug vmlinux of $KREL (scripts/deps.sh --with-dbg, or KLP_VMLINUX=)"
-if nm "$vm" | grep -q ' clear_relocate_add$'; then
+if nm "$vm" | grep ' clear_relocate_add$' >/dev/null; then  # no -q: nm must not die of SIGPIPE under pipefail
 	args+=(klpreload=1)
 	echo "# $KREL clears livepatch relocations on module unload (clear_relocate_add)"
 else
