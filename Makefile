@@ -4,6 +4,7 @@
 #
 #   make            build build/modpost for the target kernel build tree KDIR
 #   make deps       install the Debian packages the build and the tests need
+#                   (for Linux 6.12 and 6.1)
 #   make check      run every test (installs what is missing first)
 #   make bench      benchmarks against the stock modpost
 #   make demo       the sample livepatch built, converted and run under QEMU
@@ -39,7 +40,7 @@ PROFILE_DIR := $(TOP)/scripts/mod/profiles/$(KSERIES)
 
 # Goals that build modpost need a supported KDIR; deps, clean, check and
 # demo do not (check and demo install what is missing, then build).
-BUILDING_GOALS := all sanitize livepatch install bench $(abspath $(BUILD))/modpost
+BUILDING_GOALS := all sanitize livepatch install $(abspath $(BUILD))/modpost
 ifneq ($(if $(MAKECMDGOALS),$(filter $(BUILDING_GOALS),$(MAKECMDGOALS)),all),)
 ifeq ($(KDIR),)
 $(error no kernel build tree: KDIR is empty and no Debian 6.12 headers are installed (run make deps, or give KDIR=<tree>))
@@ -84,14 +85,17 @@ sanitize:
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all
 
+# both series: headers + kbuild, the unsigned image (extracted), the debug
+# vmlinux (KSERIES=6.1 or KSERIES=6.12: one of them)
 deps:
-	$(TOP)/scripts/deps.sh
+	$(TOP)/scripts/deps.sh --with-dbg
 
 check:
 	$(TOP)/selftests/run-all.sh
 
-bench: all
-	$(TOP)/selftests/bench/run.sh
+# every supported series (or KDIR's only), each built into $(BUILD)/<series>
+bench:
+	$(TOP)/selftests/bench/series.sh
 
 # The main job: the sample livepatch built, converted and shown working in
 # the Debian kernel under QEMU (installs what it needs first).

@@ -12,8 +12,8 @@
 #   scripts/deps.sh --release    only print the release that would be chosen
 #
 # Environment:
-#   KSERIES    kernel series, one or several (default "6.12 6.1": the
-#              supported ones, scripts/mod/profiles/)
+#   KSERIES    kernel series, one or several (default: every supported
+#              one, i.e. each directory of scripts/mod/profiles/: "6.12 6.1")
 #   KLP_CACHE  cache directory (default /var/cache/klp-modpost)
 #
 # Chosen release: the newest <rel> (amd64 flavour, not rt/cloud) for which
@@ -28,7 +28,9 @@
 # scripts/kdir.sh reads.
 set -euo pipefail
 
-KSERIES=${KSERIES:-6.12 6.1}
+# every supported series: one kernel profile each (scripts/mod/profiles/)
+KSERIES=${KSERIES:-$(cd "$(dirname "$0")/mod/profiles" && ls -d */ | tr -d / | sort -V -r | tr '\n' ' ')}
+KSERIES=${KSERIES% }
 KLP_CACHE=${KLP_CACHE:-/var/cache/klp-modpost}
 
 # Several series: one run each (the rest of this script handles one).

@@ -6,16 +6,25 @@
 # with it (the reference to the non-exported saved_command_line is resolved
 # at build time and converted after the link), boot that Debian kernel
 # under QEMU and show /proc/cmdline before and after the patch.
+#
+# The kernel is Debian's newest 6.12 unless KDIR names another headers
+# tree: `make demo KDIR=/usr/src/linux-headers-6.1.0-<n>-amd64` shows the
+# same on Debian 12's default kernel (KSERIES=6.1 picks the newest one).
 set -euo pipefail
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-export BUILD=${BUILD:-$TOP/build}
+if [ -n "${KDIR:-}" ]; then
+	KSERIES=$("$TOP/scripts/mod/kernel-series.sh" "$KDIR") ||
+		{ echo "demo: KDIR=$KDIR is not a kernel build tree" >&2; exit 1; }
+fi
+export KSERIES=${KSERIES:-6.12}
+export BUILD=${BUILD:-$TOP/build/$KSERIES}
 W=${DEMO_WORK:-$BUILD/demo}
 step=0
 say() { step=$((step + 1)); printf '\n== %d. %s\n' "$step" "$*"; }
 quote() { sed 's/^/   | /'; }
 
-say "installing what is needed (Debian packages, the kernel images; the first run downloads about 1 GB)"
+say "installing what is needed for Linux $KSERIES (Debian packages, the kernel images; the first run downloads about 1 GB)"
 "$TOP/scripts/deps.sh" --with-dbg </dev/null | tail -n 4 | quote
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
 REL=$("$TOP/scripts/kdir.sh" release "$KDIR")

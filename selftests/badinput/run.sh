@@ -8,17 +8,21 @@
 # hang, must leave its inputs untouched and must write no output when it
 # fails.  Where the stock tool terminates normally, ours must agree with
 # it exactly (status and messages); where the stock tool crashes, ours must
-# fail cleanly with an "ERROR: modpost:" message.
+# fail cleanly with an "ERROR: modpost:" message (or, where that is how
+# the series' modpost reports a fatal error, "FATAL: modpost:": 6.1).
 #
 # Environment: MODPOST (ours), MODPOST_SAN (sanitizer build, optional),
 # KDIR (target kernel build tree; the stock modpost is its scripts/mod/modpost).
 set -euo pipefail
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
 MODPOST=${MODPOST:-$TOP/build/modpost}
 MODPOST_SAN=${MODPOST_SAN:-$TOP/build/san/modpost}
 STOCK=$KDIR/scripts/mod/modpost
+FATAL=$(kbuild_fatal_prefix "$KDIR")
 WORK=${WORK:-$(mktemp -d /tmp/badinput.XXXXXX)}
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1
@@ -101,8 +105,8 @@ run_case() {
 			fi
 		else
 			# malformed input (or stock crashed): ours must fail cleanly
-			if [ "$rc" -ne 1 ] || ! grep -q '^ERROR: modpost: ' "$o/stderr"; then
-				fail "$tag" "stock status $stock_rc; ours status $rc without an ERROR line"
+			if [ "$rc" -ne 1 ] || ! grep -qE "^(ERROR|$FATAL): modpost: " "$o/stderr"; then
+				fail "$tag" "stock status $stock_rc; ours status $rc without an ERROR or $FATAL line"
 				sed 's/^/    /' "$o/stderr" | head -5
 				continue
 			fi
@@ -124,7 +128,8 @@ for variant in $("$WORK/mkbad" list); do
 	echo "x.o" >"$d/modules.order"
 	mode=stock
 	case "$refused_variants" in *" $variant "*) mode=refuse ;; esac
-	run_case "object-$variant" "$mode" "$d" -- -M -m -o out.symvers -T modules.order -e
+	# shellcheck disable=SC2046 # -M or nothing
+	run_case "object-$variant" "$mode" "$d" -- $(kbuild_export_flag "$KDIR") -m -o out.symvers -T modules.order -e
 done
 
 # --- missing and malformed files ---

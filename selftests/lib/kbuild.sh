@@ -19,3 +19,12 @@ kbuild_export_flag() {
 	*) echo -M ;;
 	esac
 }
+
+# kbuild_fatal_prefix KDIR: how that series' modpost starts a fatal error
+# ("FATAL" in 6.1, "ERROR" in 6.12)
+kbuild_fatal_prefix() {
+	case $(kbuild_series "$1") in
+	6.1) echo FATAL ;;
+	*) echo ERROR ;;
+	esac
+}
