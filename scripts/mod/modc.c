@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../livepatch/klp.h"
 #include "modc.h"
 #include "modpost.h"
 #include "output.h"
@@ -140,14 +141,21 @@ void modc_srcversion(struct buffer *b, const struct module *mod)
 	}
 }
 
-void modc_write_mod_c(const struct buffer *b, const struct module *mod)
+void modc_finish_mod_c(struct buffer *b, struct module *mod)
 {
 	char fname[PATH_MAX];
 	int ret;
+
+	modc_versions(b, mod);
+	modc_depends(b, mod);
+	add_moddevtable(b, mod);
+	modc_srcversion(b, mod);
+	klp_add_mod_c(b, mod);
 
 	ret = snprintf(fname, sizeof(fname), "%s.mod.c", mod->name);
 	if (ret >= (int)sizeof(fname))
 		error("%s: too long path was truncated\n", fname);
 	else
 		write_if_changed(b, fname);
+	buf_free(b);
 }

@@ -26,7 +26,12 @@ void modc_depends(struct buffer *b, const struct module *mod);
 /* MODULE_INFO(srcversion, ...), when computed */
 void modc_srcversion(struct buffer *b, const struct module *mod);
 
-/* Write @b as <module>.mod.c (if changed). */
-void modc_write_mod_c(const struct buffer *b, const struct module *mod);
+/*
+ * The blocks after the exports, the same in every supported kernel:
+ * __versions, depends, the device-table aliases, srcversion and (for
+ * livepatch modules) the resolution record; then @b is written as
+ * <module>.mod.c (if changed) and freed.
+ */
+void modc_finish_mod_c(struct buffer *b, struct module *mod);
 
 #endif

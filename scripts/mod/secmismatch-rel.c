@@ -40,3 +40,12 @@ int64_t sign_extend(uint32_t v, unsigned int top)
 
 	return (int64_t)(field ^ sign) - (int64_t)sign;
 }
+
+rel_target_fn *rel_machine_find(const struct rel_machine *table, size_t n,
+				uint16_t machine)
+{
+	for (size_t i = 0; i < n; i++)
+		if (table[i].machine == machine)
+			return table[i].read;
+	return NULL;
+}

@@ -111,6 +111,16 @@ typedef bool rel_target_fn(const struct secref_check *c, unsigned int shndx,
 			   const struct elf_reloc *r,
 			   const struct elf_symbol *sym, uint64_t *target);
 
+/* A profile's REL readers, by machine. */
+struct rel_machine {
+	uint16_t machine;
+	rel_target_fn *read;
+};
+
+/* The reader of @machine in @table, or NULL. */
+rel_target_fn *rel_machine_find(const struct rel_machine *table, size_t n,
+				uint16_t machine);
+
 /* The section a relocation section applies to, as the checks see it. */
 struct reloc_section {
 	unsigned int shndx;		/* the section it patches */

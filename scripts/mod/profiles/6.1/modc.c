@@ -7,7 +7,6 @@
  * Exports need no KSYMTAB lines (their tables come from the objects);
  * with -m their CRCs are SYMBOL_CRC lines.
  */
-#include "../../../livepatch/klp.h"
 #include "modc.h"
 #include "output.h"
 #include "profile-6.1.h"
@@ -41,14 +40,7 @@ void write_mod_c_file(struct module *mod)
 	modc_staging_and_test(&b, mod);
 
 	modc_symbol_crcs(&b, mod);
-	modc_versions(&b, mod);
-	modc_depends(&b, mod);
-	add_moddevtable(&b, mod);
-	modc_srcversion(&b, mod);
-	klp_add_mod_c(&b, mod);
-
-	modc_write_mod_c(&b, mod);
-	buf_free(&b);
+	modc_finish_mod_c(&b, mod);
 }
 
 void write_vmlinux_export_c_file(struct module *mod)

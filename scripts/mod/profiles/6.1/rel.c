@@ -119,10 +119,7 @@ static bool rel_other(const struct secref_check *c, unsigned int shndx,
 	return true;
 }
 
-static const struct {
-	uint16_t machine;
-	rel_target_fn *read;
-} rel_machines[] = {
+static const struct rel_machine rel_machines[] = {
 	{ EM_386,	rel_386 },
 	{ EM_ARM,	rel_arm },
 	{ EM_MIPS,	rel_mips },
@@ -130,8 +127,8 @@ static const struct {
 
 rel_target_fn *rel_reader_6_1(uint16_t machine)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(rel_machines); i++)
-		if (rel_machines[i].machine == machine)
-			return rel_machines[i].read;
-	return rel_other;
+	rel_target_fn *read = rel_machine_find(rel_machines, ARRAY_SIZE(rel_machines),
+					       machine);
+
+	return read ? read : rel_other;
 }

@@ -6,7 +6,6 @@
  * compiles them once per build (scripts/module-common.c) and links them
  * into every module.  Exports are KSYMTAB_* lines, then SYMBOL_CRC lines.
  */
-#include "../../../livepatch/klp.h"
 #include "modc.h"
 #include "output.h"
 #include "profile-6.12.h"
@@ -27,14 +26,7 @@ void write_mod_c_file(struct module *mod)
 
 	modc_ksymtab(&b, mod);
 	modc_symbol_crcs(&b, mod);
-	modc_versions(&b, mod);
-	modc_depends(&b, mod);
-	add_moddevtable(&b, mod);
-	modc_srcversion(&b, mod);
-	klp_add_mod_c(&b, mod);
-
-	modc_write_mod_c(&b, mod);
-	buf_free(&b);
+	modc_finish_mod_c(&b, mod);
 }
 
 void write_vmlinux_export_c_file(struct module *mod)

@@ -137,10 +137,7 @@ REL_READER(386)
 REL_READER(arm)
 REL_READER(mips)
 
-static const struct {
-	uint16_t machine;
-	rel_target_fn *read;
-} rel_machines[] = {
+static const struct rel_machine rel_machines[] = {
 	{ EM_386,	rel_386 },
 	{ EM_ARM,	rel_arm },
 	{ EM_MIPS,	rel_mips },
@@ -148,8 +145,5 @@ static const struct {
 
 rel_target_fn *rel_reader_6_12(uint16_t machine)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(rel_machines); i++)
-		if (rel_machines[i].machine == machine)
-			return rel_machines[i].read;
-	return NULL;
+	return rel_machine_find(rel_machines, ARRAY_SIZE(rel_machines), machine);
 }
