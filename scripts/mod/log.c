@@ -103,3 +103,26 @@ char *xstrndup(const char *s, size_t n)
 {
 	return checked(strndup(s, n));
 }
+
+#define PERMANENT_BLOCK (256u * 1024)
+
+void *xalloc_permanent(size_t size)
+{
+	static unsigned char *block;
+	static size_t used, avail;
+	const size_t align = _Alignof(max_align_t);
+	void *p;
+
+	size = (size + align - 1) & ~(align - 1);
+	if (size > PERMANENT_BLOCK / 4)
+		return xcalloc(1, size);	/* large: a block of its own */
+	if (size > avail - used || !block) {
+		/* calloc of a large block maps fresh zero pages */
+		block = xcalloc(1, PERMANENT_BLOCK);
+		used = 0;
+		avail = PERMANENT_BLOCK;
+	}
+	p = block + used;
+	used += size;
+	return p;
+}

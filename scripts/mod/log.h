@@ -29,5 +29,11 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/*
+ * Zeroed memory that is never freed (modules' symbols live until exit):
+ * carved out of large blocks, without malloc's per-allocation header and
+ * rounding.  Aligned for any object.
+ */
+void *xalloc_permanent(size_t size);
 
 #endif /* MODPOST_LOG_H */

@@ -122,12 +122,16 @@ struct module *module_find(const char *name);
  */
 struct symbol *export_add(struct module *mod, const char *name, bool gpl_only,
 			  const char *namespace);
+/* Replace the namespace of export @s ("" for none). */
+void export_set_namespace(struct symbol *s, const char *namespace);
 /* Newest export of @name ("." prefix ignored, as on PPC64), or NULL. */
 struct symbol *export_find(const char *name);
 /* Newest export of @name by @mod, or NULL. */
 struct symbol *export_find_in(const char *name, const struct module *mod);
 
 void unresolved_add(struct module *mod, const char *name, bool weak);
+/* A module is read completely: give back the lists' unused room. */
+void module_lists_trim(struct module *mod);
 
 /* ---- per-object facts ---- */
 

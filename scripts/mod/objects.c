@@ -228,6 +228,7 @@ void read_symbols(const char *objname)
 		unresolved_add(mod, "module_layout", false);
 		mod_set_crcs(mod);
 	}
+	module_lists_trim(mod);
 }
 
 void read_symbols_from_files(const char *listfile)

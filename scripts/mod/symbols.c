@@ -8,6 +8,7 @@
  * the newest registration, so new entries go to the head of their chain.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "modpost.h"
@@ -98,10 +99,24 @@ static void symbol_list_add(struct symbol_list *l, struct symbol *s)
 	l->v[l->n++] = s;
 }
 
+static void symbol_list_trim(struct symbol_list *l)
+{
+	if (l->cap > l->n && l->n) {
+		l->v = xrealloc(l->v, l->n * sizeof(*l->v));
+		l->cap = l->n;
+	}
+}
+
+void module_lists_trim(struct module *mod)
+{
+	symbol_list_trim(&mod->unresolved);
+	symbol_list_trim(&mod->exports);
+}
+
 static struct symbol *symbol_new(const char *name)
 {
 	size_t len = strlen(name);
-	struct symbol *s = xcalloc(1, sizeof(*s) + len + 1);
+	struct symbol *s = xalloc_permanent(sizeof(*s) + len + 1);
 
 	memcpy(s->name, name, len + 1);
 	return s;
@@ -126,6 +141,19 @@ struct symbol *export_find(const char *name)
 	return export_find_in(name, NULL);
 }
 
+/*
+ * Most exports have no namespace: they share one empty string instead of
+ * an allocation each (tens of thousands from a vmlinux symbol dump).
+ */
+static char no_namespace[] = "";
+
+void export_set_namespace(struct symbol *s, const char *namespace)
+{
+	if (s->namespace != no_namespace)
+		free(s->namespace);
+	s->namespace = namespace[0] ? xstrdup(namespace) : no_namespace;
+}
+
 struct symbol *export_add(struct module *mod, const char *name, bool gpl_only,
 			  const char *namespace)
 {
@@ -140,7 +168,8 @@ struct symbol *export_add(struct module *mod, const char *name, bool gpl_only,
 	s = symbol_new(name);
 	s->module = mod;
 	s->is_gpl_only = gpl_only;
-	s->namespace = xstrdup(namespace);
+	s->namespace = no_namespace;
+	export_set_namespace(s, namespace);
 	symbol_list_add(&mod->exports, s);
 
 	bucket = name_hash(s->name) % EXPORT_HASH_SIZE;

@@ -6,7 +6,6 @@
  * points at the namespace string.  Exports are registered in symbol
  * table order; the namespaces are applied after all symbols are read.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "profile-6.1.h"
@@ -53,7 +52,6 @@ void exports_apply_namespaces(struct module *mod, const struct elf_file *elf)
 			error("Could not update namespace(%s) for symbol %s\n", ns, name);
 			continue;
 		}
-		free(s->namespace);
-		s->namespace = xstrdup(ns);
+		export_set_namespace(s, ns);
 	}
 }
