@@ -25,10 +25,13 @@ for series in $series_list; do
 	log=$(mktemp)
 	KDIR=$kdir BUILD=$build MODPOST=$build/modpost "$TOP/selftests/bench/run.sh" | tee "$log"
 	summary+=("$(awk -v s="$series" '
-		/^bench corpus:/ { corpus = 1 }
-		corpus && /ratio ours\/stock wall time/ { wall = $5; sub(/.*target/, "target"); wt = $0 }
-		corpus && /ratio ours\/stock peak RSS/ { rss = $5; sub(/.*target/, "target"); rt = $0; corpus = 0 }
-		END { printf "  Linux %-5s corpus: wall ours/stock %s (%s), peak RSS ours/stock %s (%s)", s, wall, wt, rss, rt }' "$log")")
+		/^bench corpus \(/ { where = $3; sub(/:$/, "", where); sub(/^\(/, "", where) }
+		where && /ratio ours\/stock wall time/ { wall = $5; sub(/.*target/, "target"); wt = $0 }
+		where && /ratio ours\/stock peak RSS/ {
+			rss = $5; sub(/.*target/, "target")
+			printf "  Linux %-5s corpus on %-6s wall ours/stock %s (%s), peak RSS ours/stock %s (%s)\n", s, where, wall, wt, rss, $0
+			where = ""
+		}' "$log")")
 	rm -f "$log"
 done
 echo
