@@ -77,10 +77,10 @@ static bool claim_symbol(struct module *mod, struct symbol *s, const struct symb
 	return true;
 }
 
-void klp_claim_symbols(void)
+void klp_claim_symbols(struct module **mods, size_t n)
 {
-	for (size_t m = 0; m < nmodules; m++) {
-		struct module *mod = modules[m];
+	for (size_t m = 0; m < n; m++) {
+		struct module *mod = mods[m];
 
 		if (!mod->klp)
 			continue;
@@ -108,7 +108,7 @@ static char *kernel_release(void)
 	return klp_build_tree_release();
 }
 
-static bool open_index(const struct module *first_user)
+static bool open_index(const struct module *first_user, bool in_tree)
 {
 	struct klp_index_sources src;
 
@@ -117,7 +117,7 @@ static bool open_index(const struct module *first_user)
 	index_release = kernel_release();
 	klp_index_find_sources(index_release ? index_release : "", &src, &index_searched);
 	/* in-tree: the vmlinux of this very build, unless told otherwise */
-	if (!opts.external_module && !getenv("KLP_VMLINUX") && access("vmlinux", R_OK) == 0) {
+	if (in_tree && !getenv("KLP_VMLINUX") && access("vmlinux", R_OK) == 0) {
 		free((char *)src.vmlinux_elf);
 		src.vmlinux_elf = xstrdup("vmlinux");
 	}
@@ -147,10 +147,10 @@ static bool object_declared(const struct klp_module *km, const char *object)
 }
 
 /* Modules the target_index must read for every livepatch module; NULL: all of them. */
-static bool collect_modules(struct string_list *out)
+static bool collect_modules(struct module **mods, size_t n, struct string_list *out)
 {
-	for (size_t m = 0; m < nmodules; m++) {
-		const struct klp_module *km = modules[m]->klp;
+	for (size_t m = 0; m < n; m++) {
+		const struct klp_module *km = mods[m]->klp;
 
 		if (!km || !km->nconversions)
 			continue;
@@ -174,10 +174,11 @@ static bool collect_modules(struct string_list *out)
  * In-tree builds: modules built in this run are read from their objects,
  * taking precedence over any installed copy of an older build.
  */
-static void index_modules_of_this_build(const struct string_list *wanted, bool all)
+static void index_modules_of_this_build(struct module **mods, size_t n,
+					const struct string_list *wanted, bool all)
 {
-	for (size_t m = 0; m < nmodules; m++) {
-		const struct module *mod = modules[m];
+	for (size_t m = 0; m < n; m++) {
+		const struct module *mod = mods[m];
 		char *kname, *path;
 
 		if (mod->from_dump || mod->is_vmlinux || mod->klp)
@@ -524,7 +525,7 @@ static double seconds_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void klp_resolve_all(void)
+void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 {
 	double t_start, t_vmlinux, t_modules, t_end;
 	size_t nconv = 0;
@@ -533,29 +534,29 @@ void klp_resolve_all(void)
 	const struct module *first_user = NULL;
 	bool all_modules;
 
-	for (size_t m = 0; m < nmodules; m++) {
-		const struct klp_module *km = modules[m]->klp;
+	for (size_t m = 0; m < n; m++) {
+		const struct klp_module *km = mods[m]->klp;
 
 		if (!km)
 			continue;
 		check_unused_annotations(km);
 		if (km->nconversions && !first_user)
-			first_user = modules[m];
+			first_user = mods[m];
 	}
 	t_start = seconds_now();
-	if (!first_user || !open_index(first_user))
+	if (!first_user || !open_index(first_user, in_tree))
 		return;
 	t_vmlinux = seconds_now();
 
-	all_modules = !collect_modules(&wanted);
+	all_modules = !collect_modules(mods, n, &wanted);
 	klp_index_load_modules(target_index, all_modules ? NULL : (const char *const *)wanted.v,
 			       wanted.n);
-	if (!opts.external_module)
-		index_modules_of_this_build(&wanted, all_modules);
+	if (in_tree)
+		index_modules_of_this_build(mods, n, &wanted, all_modules);
 	t_modules = seconds_now();
 
-	for (size_t m = 0; m < nmodules; m++) {
-		struct klp_module *km = modules[m]->klp;
+	for (size_t m = 0; m < n; m++) {
+		struct klp_module *km = mods[m]->klp;
 
 		if (!km || !km->nconversions)
 			continue;

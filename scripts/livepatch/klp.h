@@ -11,11 +11,13 @@
  * .mod.c so that the post-link step can write the livepatch ELF format
  * without any kernel symbol data.
  *
- *   read_symbols()   -> klp_module_read()      (ELF still open)
- *   main()           -> klp_claim_symbols()    (all inputs read, before any check)
- *   the profile's check-and-write pass
- *                    -> klp_resolve_all()      (before the first .mod.c is written)
- *   write_mod_c()    -> klp_add_mod_c()
+ * modpost calls these through its extension hooks (klp-extension.c,
+ * scripts/mod/extension.h), with its module list as an argument:
+ *
+ *   object_read      -> klp_module_read()      (ELF still open)
+ *   claim_symbols    -> klp_claim_symbols()    (all inputs read, before any check)
+ *   before_outputs   -> klp_resolve_all()      (before the first .mod.c is written)
+ *   add_mod_c        -> klp_add_mod_c()
  */
 #ifndef KLP_H
 #define KLP_H
@@ -40,10 +42,14 @@ void klp_module_read(struct module *mod, struct elf_file *elf);
  * the checks then do not resolve them normally, so they enter neither
  * __versions nor depends and are never "undefined!".
  */
-void klp_claim_symbols(void);
+void klp_claim_symbols(struct module **mods, size_t n);
 
-/* Resolve every claimed symbol of every livepatch module; reports problems. */
-void klp_resolve_all(void);
+/*
+ * Resolve every claimed symbol of every livepatch module of @mods;
+ * reports problems.  @in_tree: a kernel build (the build's own vmlinux and
+ * modules of the same run are sources), not an external module build.
+ */
+void klp_resolve_all(struct module **mods, size_t n, bool in_tree);
 
 /* Append the resolution record of @mod (a livepatch module) to its .mod.c. */
 void klp_add_mod_c(struct buffer *b, const struct module *mod);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../livepatch/klp.h"
+#include "extension.h"
 #include "modc.h"
 #include "modpost.h"
 #include "output.h"
@@ -150,7 +150,7 @@ void modc_finish_mod_c(struct buffer *b, struct module *mod)
 	modc_depends(b, mod);
 	add_moddevtable(b, mod);
 	modc_srcversion(b, mod);
-	klp_add_mod_c(b, mod);
+	extensions_add_mod_c(b, mod);
 
 	ret = snprintf(fname, sizeof(fname), "%s.mod.c", mod->name);
 	if (ret >= (int)sizeof(fname))

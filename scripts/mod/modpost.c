@@ -6,10 +6,11 @@
  * undefined symbol is exported by someone (with the right license and
  * namespace), and writes <module>.mod.c and the Module.symvers dump.
  *
- * The passes: read dumps, read objects, claim the references of livepatch
- * modules, then the kernel profile's checks and .mod.c writes (all checks
- * first in 6.12, per module in 6.1), then the namespace-deps file and the
- * symbol dump.  Any error suppresses the outputs written after it and
+ * The passes: read dumps, read objects, let the extensions claim the
+ * undefined symbols they take over (livepatch modules' references), then
+ * the kernel profile's checks and .mod.c writes (all checks first in
+ * 6.12, per module in 6.1), then the namespace-deps file and the symbol
+ * dump.  Any error suppresses the outputs written after it and
  * makes the exit status 1.
  */
 #include <stdlib.h>
@@ -18,8 +19,7 @@
 
 #include "checks.h"
 #include "dispatch.h"
-#include "../livepatch/klp-modes.h"
-#include "../livepatch/klp.h"
+#include "extension.h"
 #include "modpost.h"
 #include "objects.h"
 #include "profile.h"
@@ -71,9 +71,10 @@ int main(int argc, char **argv)
 	struct run_files f = { 0 };
 	struct modpost_run run;
 	const char *stdin_object;
+	int status;
 
-	if (argc > 1 && klp_is_mode_argument(argv[1]))
-		return klp_run_mode(argc, argv);
+	if (extensions_run_mode(argc, argv, &status))
+		return status;
 
 	profile_check_build_tree();
 	parse_command_line(argc, argv, &f);
@@ -89,7 +90,7 @@ int main(int argc, char **argv)
 	if (f.files_source)
 		read_symbols_from_files(f.files_source);
 
-	klp_claim_symbols();
+	extensions_claim_symbols();
 
 	run.unused_exports_white_list = f.unused_exports_white_list;
 	kprofile.check_and_write_modules(&run);

@@ -14,8 +14,8 @@
 
 #include "modpost.h"
 #include "objects.h"
+#include "extension.h"
 #include "profile.h"
-#include "../livepatch/klp.h"
 
 /* include/linux/license.h: licenses that may use EXPORT_SYMBOL_GPL. */
 static const char *const gpl_compatible_licenses[] = {
@@ -211,8 +211,7 @@ void read_symbols(const char *objname)
 
 	check_sec_ref(mod, &elf);
 
-	if (!mod->is_vmlinux && klp_is_livepatch_object(&elf))
-		klp_module_read(mod, &elf);
+	extensions_object_read(mod, &elf);
 
 	if (!mod->is_vmlinux &&
 	    (modinfo_get(&elf, "version", NULL) || opts.all_versions))

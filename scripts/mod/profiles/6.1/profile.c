@@ -14,7 +14,7 @@
 #include <elf.h>
 
 #include "checks.h"
-#include "../../../livepatch/klp.h"
+#include "extension.h"
 #include "profile.h"
 #include "profile-6.1.h"
 
@@ -26,8 +26,8 @@ static void check_and_write_each(const struct modpost_run *run)
 {
 	(void)run;	/* -u does not exist in 6.1 */
 
-	/* livepatch modules are resolved up front (their own messages) */
-	klp_resolve_all();
+	/* the extensions first (livepatch resolution: its own messages) */
+	extensions_before_outputs();
 
 	for (size_t i = 0; i < nmodules; i++) {
 		struct module *mod = modules[i];

@@ -10,7 +10,7 @@
  *   - "-T -" is an ordinary file name (kbuild passes modules.order).
  */
 #include "checks.h"
-#include "../../../livepatch/klp.h"
+#include "extension.h"
 #include "profile.h"
 #include "profile-6.12.h"
 
@@ -25,7 +25,7 @@ static void check_then_write(const struct modpost_run *run)
 		check_exports(mod);
 	}
 
-	klp_resolve_all();
+	extensions_before_outputs();
 
 	if (run->unused_exports_white_list)
 		mark_whitelisted_exports_used(run->unused_exports_white_list);
