@@ -24,8 +24,9 @@
 #include "klp-ko.h"
 #include "klp-modes.h"
 #include "klp-module.h"
-#include "log.h"
-#include "modpost.h"
+#include "lib.h"
+#include "lib.h"
+#include "elffile.h"
 
 #define PROBLEM_MAX 512
 #define PROBLEMS_SHOWN 200	/* per module; a wrecked file need not flood the terminal */

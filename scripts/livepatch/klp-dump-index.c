@@ -16,7 +16,7 @@
 
 #include "klp-index-internal.h"
 #include "klp-modes.h"
-#include "log.h"
+#include "lib.h"
 
 static void usage(FILE *out)
 {

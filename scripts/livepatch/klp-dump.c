@@ -24,8 +24,10 @@
 #include "klp-ko.h"
 #include "klp-modes.h"
 #include "klp-reloc-names.h"
-#include "log.h"
-#include "modpost.h"
+#include "lib.h"
+#include "lib.h"
+#include "elffile.h"
+#include "modinfo.h"
 
 #define UNPARSABLE "?"
 

@@ -160,7 +160,7 @@ static void convert_symbols(struct finalize *f, struct klp_image *im)
 			fatal("%s: cannot name symbol %s as object '%s' symbol '%s': the kernel parses at most %d/%d characters, without '.'/','\n",
 			      f->path, sym->name, e->object, e->name,
 			      KLP_OBJECT_NAME_MAX, KLP_SYMBOL_NAME_MAX);
-		buf_addf(&name, KLP_SYM_PREFIX "%s.%s,%lu", e->object, e->name, e->sympos);
+		buf_printf(&name, KLP_SYM_PREFIX "%s.%s,%lu", e->object, e->name, e->sympos);
 		buf_write(&name, "", 1);
 		klp_image_set_sym(im, symtab->offset + (uint64_t)i * symsize,
 				  add_string(&f->strtab, name.p), SHN_LIVEPATCH);
@@ -292,7 +292,7 @@ static void lay_out(struct finalize *f, struct klp_image *im)
 		struct klp_rela_section *r = &f->relas[i];
 		struct buffer name = { 0 };
 
-		buf_addf(&name, KLP_RELA_PREFIX "%s.%s", r->object, f->sections[r->target].name);
+		buf_printf(&name, KLP_RELA_PREFIX "%s.%s", r->object, f->sections[r->target].name);
 		buf_write(&name, "", 1);
 		f->name_offsets[f->nsections + i] = add_string(&f->shstrtab, name.p);
 		buf_free(&name);

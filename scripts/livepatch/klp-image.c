@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "klp-image.h"
-#include "log.h"
+#include "lib.h"
 
 
 void klp_image_init(struct klp_image *im, const struct elf_file *elf)

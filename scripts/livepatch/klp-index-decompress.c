@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 extern char **environ;
 

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 bool klp_index_add_module_object(struct klp_index *idx, const char *name,
 				 const char *path)

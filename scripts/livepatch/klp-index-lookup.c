@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 struct klp_lookup_cache {
 	struct klp_cached {

@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 #define STUB_TEXT "The real System.map is in the"
 

@@ -25,7 +25,7 @@
 
 #include "elffile.h"
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 static const char *const module_suffixes[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz" };
 

@@ -23,8 +23,9 @@
 
 #include "elffile.h"
 #include "klp-index-internal.h"
-#include "modpost.h"
-#include "log.h"
+#include "lib.h"
+#include "elffile.h"
+#include "lib.h"
 
 #define DEFAULT_CACHE "/var/cache/klp-modpost"
 

@@ -35,7 +35,7 @@
 
 #include "elffile.h"
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 #ifndef STB_GNU_UNIQUE
 #define STB_GNU_UNIQUE 10

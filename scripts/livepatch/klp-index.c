@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "klp-index-internal.h"
-#include "log.h"
+#include "lib.h"
 
 /* ---- arena ---- */
 

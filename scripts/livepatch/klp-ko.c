@@ -10,8 +10,10 @@
 
 #include "klp-index-internal.h"
 #include "klp-ko.h"
-#include "log.h"
-#include "modpost.h"
+#include "lib.h"
+#include "lib.h"
+#include "elffile.h"
+#include "modinfo.h"
 
 /* ---- the kernel's vsscanf, for the two formats it uses ---- */
 

@@ -62,7 +62,7 @@ void klp_add_mod_c(struct buffer *b, const struct module *mod)
 			      "\tcharacters cannot be converted\n", c->sym->name, mod->name);
 			continue;
 		}
-		buf_addf(b, "\t\"%s %s %s %lu\\n\"\n", c->sym->name, c->object, c->name, c->sympos);
+		buf_printf(b, "\t\"%s %s %s %lu\\n\"\n", c->sym->name, c->object, c->name, c->sympos);
 	}
 	buf_puts(b, "\t;\n");
 }

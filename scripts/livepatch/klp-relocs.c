@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "klp-relocs.h"
-#include "log.h"
+#include "lib.h"
 
 static int by_offset(const void *a, const void *b)
 {

@@ -158,13 +158,13 @@ static bool collect_modules(struct module **mods, size_t n, struct string_list *
 			return false;
 		for (size_t i = 0; i < km->declared.n; i++)
 			if (strcmp(km->declared.v[i], KLP_VMLINUX_NAME))
-				namespace_list_add(out, km->declared.v[i]);
+				string_list_add(out, km->declared.v[i]);
 		for (size_t i = 0; i < km->nconversions; i++) {
 			const struct klp_conversion *c = &km->conversions[i];
 			const char *object = c->annotation ? c->annotation->object : c->object;
 
 			if (object && strcmp(object, KLP_VMLINUX_NAME))
-				namespace_list_add(out, object);
+				string_list_add(out, object);
 		}
 	}
 	return true;
@@ -204,27 +204,27 @@ static void describe_sites(struct buffer *b, const struct klp_module *km, const 
 	size_t shown;
 
 	if (!ref || !ref->nsites) {
-		buf_addf(b, "\t(no relocation refers to it in loaded sections)\n");
+		buf_printf(b, "\t(no relocation refers to it in loaded sections)\n");
 		return;
 	}
-	buf_addf(b, "\treferenced from ");
+	buf_printf(b, "\treferenced from ");
 	for (shown = 0; shown < ref->nsites && shown < 4; shown++)
-		buf_addf(b, "%s%s+0x%" PRIx64, shown ? ", " : "",
+		buf_printf(b, "%s%s+0x%" PRIx64, shown ? ", " : "",
 			   ref->sites[shown].section, ref->sites[shown].offset);
 	if (ref->nsites > shown)
-		buf_addf(b, " and %zu more", ref->nsites - shown);
-	buf_addf(b, "\n");
+		buf_printf(b, " and %zu more", ref->nsites - shown);
+	buf_printf(b, "\n");
 }
 
 static void describe_candidate(struct buffer *b, const char *cname,
 			       const struct klp_symbol *sym, bool with_annotation)
 {
-	buf_addf(b, "\t  %s %s,%lu  (%c %s%s%s)\n", sym->object, sym->name,
+	buf_printf(b, "\t  %s %s,%lu  (%c %s%s%s)\n", sym->object, sym->name,
 		   sym->count > 1 ? sym->sympos : 0UL, sym->type,
 		   sym->section[0] ? sym->section : "?",
 		   sym->source ? ", " : "", sym->source ? sym->source : "");
 	if (with_annotation)
-		buf_addf(b, "\t      KLP_SYMBOL(%s, %s, \"%s\", %lu);\n", cname,
+		buf_printf(b, "\t      KLP_SYMBOL(%s, %s, \"%s\", %lu);\n", cname,
 			   sym->object, sym->name, sym->count > 1 ? sym->sympos : 0UL);
 }
 
@@ -283,9 +283,9 @@ static void add_near_miss(const struct klp_symbol *sym, void *arg)
 
 	if (!object_declared(l->km, sym->object) || l->shown >= 8)
 		return;
-	buf_addf(l->b, "%s%s %s", l->shown++ ? ", " : "\tsimilar names: ", sym->object, sym->name);
+	buf_printf(l->b, "%s%s %s", l->shown++ ? ", " : "\tsimilar names: ", sym->object, sym->name);
 	if (sym->count > 1)
-		buf_addf(l->b, ",%lu", sym->sympos);
+		buf_printf(l->b, ",%lu", sym->sympos);
 }
 
 static void describe_near_misses(struct buffer *b, const struct klp_module *km,
@@ -295,15 +295,15 @@ static void describe_near_misses(struct buffer *b, const struct klp_module *km,
 
 	klp_index_for_each_near_miss(target_index, name, add_near_miss, &l);
 	if (l.shown)
-		buf_addf(b, " (compiler clones and prefixes are distinct symbols:\n"
+		buf_printf(b, " (compiler clones and prefixes are distinct symbols:\n"
 			      "\tannotate the one you mean with KLP_SYMBOL())\n");
 }
 
 static void describe_searched(struct buffer *b, const struct klp_module *km)
 {
-	buf_addf(b, "\tsearched: vmlinux (%s)", klp_index_vmlinux_source(target_index));
+	buf_printf(b, "\tsearched: vmlinux (%s)", klp_index_vmlinux_source(target_index));
 	if (!km->scope_known) {
-		buf_addf(b, " and every module of the target kernel\n");
+		buf_printf(b, " and every module of the target kernel\n");
 		return;
 	}
 	for (size_t i = 0; i < km->declared.n; i++) {
@@ -311,9 +311,9 @@ static void describe_searched(struct buffer *b, const struct klp_module *km)
 
 		if (strcmp(o, KLP_VMLINUX_NAME) == 0)
 			continue;
-		buf_addf(b, ", %s%s", o, klp_index_has_object(target_index, o) ? "" : " (module not found)");
+		buf_printf(b, ", %s%s", o, klp_index_has_object(target_index, o) ? "" : " (module not found)");
 	}
-	buf_addf(b, "\n");
+	buf_printf(b, "\n");
 }
 
 static bool load_order_dependent(const struct candidates *c)
@@ -329,7 +329,7 @@ static void refuse_load_order(const struct klp_module *km, const struct klp_conv
 {
 	struct buffer b = { 0 };
 
-	buf_addf(&b, "livepatch: \"%s\" [%s.ko]: the position of %s in module %s depends on load order:\n",
+	buf_printf(&b, "livepatch: \"%s\" [%s.ko]: the position of %s in module %s depends on load order:\n",
 		   c->sym->name, km->mod->name, name, object);
 	buf_puts(&b, "\tthe module also has a symbol of that name in an init or non-loaded section;\n"
 		     "\tthe kernel counts those while the module is loading (a patch applied to a\n"
@@ -345,10 +345,10 @@ static void report_ambiguous(const struct klp_module *km, const struct klp_conve
 {
 	struct buffer b = { 0 };
 
-	buf_addf(&b, "livepatch: \"%s\" [%s.ko] is ambiguous: %zu symbols of that name %s\n",
+	buf_printf(&b, "livepatch: \"%s\" [%s.ko] is ambiguous: %zu symbols of that name %s\n",
 		   c->sym->name, km->mod->name, cands->n, what);
 	describe_sites(&b, km, c->sym->name);
-	buf_addf(&b, "\tsay which one with an annotation in the livepatch source\n"
+	buf_printf(&b, "\tsay which one with an annotation in the livepatch source\n"
 		       "\t(#include <linux/klp-annotations.h>); the candidates, each with its line:\n");
 	for (size_t i = 0; i < cands->n; i++)
 		describe_candidate(&b, c->sym->name, cands->v[i], true);
@@ -389,21 +389,21 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 	}
 	find_candidates(km, a->object, a->name, &cands);
 	if (cands.n == 0) {
-		buf_addf(&b, "livepatch: annotation %s of %s.ko: %s has no symbol '%s'\n",
+		buf_printf(&b, "livepatch: annotation %s of %s.ko: %s has no symbol '%s'\n",
 			   a->where, km->mod->name, a->object, a->name);
 		describe_near_misses(&b, km, a->name);
 		emit(true, &b);
 	} else if (load_order_dependent(&cands)) {
 		refuse_load_order(km, c, a->object, a->name);
 	} else if (a->sympos == 0 && cands.n > 1) {
-		buf_addf(&b, "livepatch: annotation %s of %s.ko gives position 0 for '%s', but %s has %zu\n"
+		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position 0 for '%s', but %s has %zu\n"
 			       "\tsymbols of that name (0 means \"unique\"); use one of:\n",
 			   a->where, km->mod->name, a->name, a->object, cands.n);
 		for (size_t i = 0; i < cands.n; i++)
 			describe_candidate(&b, c->sym->name, cands.v[i], true);
 		emit(true, &b);
 	} else if (a->sympos > cands.n) {
-		buf_addf(&b, "livepatch: annotation %s of %s.ko gives position %lu for '%s', but %s has\n"
+		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position %lu for '%s', but %s has\n"
 			       "\tonly %zu symbol%s of that name; use one of:\n",
 			   a->where, km->mod->name, a->sympos, a->name, a->object, cands.n,
 			   cands.n == 1 ? "" : "s");
@@ -457,7 +457,7 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 
 	find_candidates(km, NULL, c->sym->name, &cands);
 	if (cands.n == 0) {
-		buf_addf(&b, "livepatch: \"%s\" [%s.ko] is not exported and not found in the patched objects;\n"
+		buf_printf(&b, "livepatch: \"%s\" [%s.ko] is not exported and not found in the patched objects;\n"
 			       "\tit stays undefined and the module will not load (\"Unknown symbol\")\n",
 			   c->sym->name, km->mod->name);
 		describe_sites(&b, km, c->sym->name);

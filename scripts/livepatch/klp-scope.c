@@ -75,13 +75,13 @@ static bool read_objects(struct klp_module *km, const struct elf_file *elf,
 				break;
 			object = "vmlinux";
 		}
-		namespace_list_add(&found, object);
+		string_list_add(&found, object);
 	}
 	klp_relocs_free(&relocs);
 
 	if (ok)
 		for (size_t i = 0; i < found.n; i++)
-			namespace_list_add(&km->declared, found.v[i]);
+			string_list_add(&km->declared, found.v[i]);
 	for (size_t i = 0; i < found.n; i++)
 		free(found.v[i]);
 	free(found.v);

@@ -27,8 +27,10 @@
 #include "klp-index.h"
 #include "klp-ko.h"
 #include "klp-modes.h"
-#include "log.h"
-#include "modpost.h"
+#include "lib.h"
+#include "lib.h"
+#include "elffile.h"
+#include "modinfo.h"
 
 /* One livepatch symbol of one module. */
 struct lp_symbol {
@@ -96,7 +98,7 @@ static void near_misses(const struct klp_symbol *sym, void *arg)
 	struct buffer *b = arg;
 
 	if (b->pos < 200)
-		buf_addf(b, "%s%s %s,%lu", b->pos ? ", " : "; near: ", sym->object, sym->name,
+		buf_printf(b, "%s%s %s,%lu", b->pos ? ", " : "; near: ", sym->object, sym->name,
 			 sym->sympos);
 }
 

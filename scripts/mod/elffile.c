@@ -18,6 +18,7 @@
 
 #include "elffile.h"
 #include "log.h"
+#include "xalloc.h"
 
 static inline uint16_t swap16(uint16_t v) { return __builtin_bswap16(v); }
 static inline uint32_t swap32(uint32_t v) { return __builtin_bswap32(v); }

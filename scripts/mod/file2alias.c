@@ -179,7 +179,7 @@ struct dt_entry dt_other(const struct dt_entry *e, size_t index)
 
 void alias_emit(const struct dt_entry *e, const struct alias *a)
 {
-	buf_printf(&e->t->mod->aliases, "MODULE_ALIAS(\"%s\");\n", a->s);
+	buf_printf_limited(&e->t->mod->aliases, "MODULE_ALIAS(\"%s\");\n", a->s);
 }
 
 /*
@@ -335,6 +335,6 @@ void handle_moddevtable(struct module *mod, struct elf_file *elf,
 
 void add_moddevtable(struct buffer *buf, struct module *mod)
 {
-	buf_printf(buf, "\n");
+	buf_printf_limited(buf, "\n");
 	buf_write(buf, mod->aliases.p, mod->aliases.pos);
 }

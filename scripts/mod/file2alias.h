@@ -23,7 +23,7 @@
 
 /*
  * Unbounded, unlike the stock tool's 500-byte stack buffer: an alias too
- * long for one buf_printf() then fails there, with the stock message.
+ * long for one buf_printf_limited() then fails there, with the stock message.
  */
 struct alias {
 	char *s;

@@ -14,31 +14,31 @@
 
 void modc_this_module(struct buffer *b, const struct module *mod)
 {
-	buf_printf(b, "__visible struct module __this_module\n");
-	buf_printf(b, "__section(\".gnu.linkonce.this_module\") = {\n");
-	buf_printf(b, "\t.name = KBUILD_MODNAME,\n");
+	buf_printf_limited(b, "__visible struct module __this_module\n");
+	buf_printf_limited(b, "__section(\".gnu.linkonce.this_module\") = {\n");
+	buf_printf_limited(b, "\t.name = KBUILD_MODNAME,\n");
 	if (mod->has_init)
-		buf_printf(b, "\t.init = init_module,\n");
+		buf_printf_limited(b, "\t.init = init_module,\n");
 	if (mod->has_cleanup)
-		buf_printf(b, "#ifdef CONFIG_MODULE_UNLOAD\n"
+		buf_printf_limited(b, "#ifdef CONFIG_MODULE_UNLOAD\n"
 			      "\t.exit = cleanup_module,\n"
 			      "#endif\n");
-	buf_printf(b, "\t.arch = MODULE_ARCH_INIT,\n");
-	buf_printf(b, "};\n");
+	buf_printf_limited(b, "\t.arch = MODULE_ARCH_INIT,\n");
+	buf_printf_limited(b, "};\n");
 }
 
 void modc_intree(struct buffer *b)
 {
 	if (!opts.external_module)
-		buf_printf(b, "\nMODULE_INFO(intree, \"Y\");\n");
+		buf_printf_limited(b, "\nMODULE_INFO(intree, \"Y\");\n");
 }
 
 void modc_staging_and_test(struct buffer *b, const struct module *mod)
 {
 	if (str_starts(mod->name, "drivers/staging"))
-		buf_printf(b, "\nMODULE_INFO(staging, \"Y\");\n");
+		buf_printf_limited(b, "\nMODULE_INFO(staging, \"Y\");\n");
 	if (str_starts(mod->name, "tools/testing"))
-		buf_printf(b, "\nMODULE_INFO(test, \"Y\");\n");
+		buf_printf_limited(b, "\nMODULE_INFO(test, \"Y\");\n");
 }
 
 static bool export_is_emitted(const struct symbol *sym)
@@ -48,12 +48,12 @@ static bool export_is_emitted(const struct symbol *sym)
 
 void modc_ksymtab(struct buffer *b, const struct module *mod)
 {
-	buf_printf(b, "\n");
+	buf_printf_limited(b, "\n");
 	for (size_t i = 0; i < mod->exports.n; i++) {
 		const struct symbol *sym = mod->exports.v[i];
 
 		if (export_is_emitted(sym))
-			buf_printf(b, "KSYMTAB_%s(%s, \"%s\", \"%s\");\n",
+			buf_printf_limited(b, "KSYMTAB_%s(%s, \"%s\", \"%s\");\n",
 				   sym->is_func ? "FUNC" : "DATA", sym->name,
 				   sym->is_gpl_only ? "_gpl" : "", sym->namespace);
 	}
@@ -64,7 +64,7 @@ void modc_symbol_crcs(struct buffer *b, const struct module *mod)
 	if (!opts.modversions)
 		return;
 
-	buf_printf(b, "\n");
+	buf_printf_limited(b, "\n");
 	for (size_t i = 0; i < mod->exports.n; i++) {
 		const struct symbol *sym = mod->exports.v[i];
 
@@ -75,7 +75,7 @@ void modc_symbol_crcs(struct buffer *b, const struct module *mod)
 			     "Is \"%s\" prototyped in <asm/asm-prototypes.h>?\n",
 			     sym->name, mod->name, mod->is_vmlinux ? "" : ".ko",
 			     sym->name);
-		buf_printf(b, "SYMBOL_CRC(%s, 0x%08x, \"%s\");\n",
+		buf_printf_limited(b, "SYMBOL_CRC(%s, 0x%08x, \"%s\");\n",
 			   sym->name, sym->crc, sym->is_gpl_only ? "_gpl" : "");
 	}
 }
@@ -85,9 +85,9 @@ void modc_versions(struct buffer *b, const struct module *mod)
 	if (!opts.modversions)
 		return;
 
-	buf_printf(b, "\n");
-	buf_printf(b, "static const struct modversion_info ____versions[]\n");
-	buf_printf(b, "__used __section(\"__versions\") = {\n");
+	buf_printf_limited(b, "\n");
+	buf_printf_limited(b, "static const struct modversion_info ____versions[]\n");
+	buf_printf_limited(b, "__used __section(\"__versions\") = {\n");
 	for (size_t i = 0; i < mod->unresolved.n; i++) {
 		const struct symbol *s = mod->unresolved.v[i];
 
@@ -102,9 +102,9 @@ void modc_versions(struct buffer *b, const struct module *mod)
 			error("too long symbol \"%s\" [%s.ko]\n", s->name, mod->name);
 			break;
 		}
-		buf_printf(b, "\t{ %#8x, \"%s\" },\n", s->crc, s->name);
+		buf_printf_limited(b, "\t{ %#8x, \"%s\" },\n", s->crc, s->name);
 	}
-	buf_printf(b, "};\n");
+	buf_printf_limited(b, "};\n");
 }
 
 void modc_depends(struct buffer *b, const struct module *mod)
@@ -119,25 +119,25 @@ void modc_depends(struct buffer *b, const struct module *mod)
 			exporter->seen = exporter->is_vmlinux;
 	}
 
-	buf_printf(b, "\n");
-	buf_printf(b, "MODULE_INFO(depends, \"");
+	buf_printf_limited(b, "\n");
+	buf_printf_limited(b, "MODULE_INFO(depends, \"");
 	for (size_t i = 0; i < mod->unresolved.n; i++) {
 		struct module *exporter = mod->unresolved.v[i]->module;
 
 		if (!exporter || exporter->seen)
 			continue;
 		exporter->seen = true;
-		buf_printf(b, "%s%s", first ? "" : ",", exporter->basename);
+		buf_printf_limited(b, "%s%s", first ? "" : ",", exporter->basename);
 		first = false;
 	}
-	buf_printf(b, "\");\n");
+	buf_printf_limited(b, "\");\n");
 }
 
 void modc_srcversion(struct buffer *b, const struct module *mod)
 {
 	if (mod->srcversion[0]) {
-		buf_printf(b, "\n");
-		buf_printf(b, "MODULE_INFO(srcversion, \"%s\");\n", mod->srcversion);
+		buf_printf_limited(b, "\n");
+		buf_printf_limited(b, "MODULE_INFO(srcversion, \"%s\");\n", mod->srcversion);
 	}
 }
 

@@ -6,7 +6,8 @@
  */
 #include <string.h>
 
-#include "modpost.h"
+#include "lib.h"
+#include "modinfo.h"
 
 const char *modinfo_get(const struct elf_file *elf, const char *tag,
 			const char *prev)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * modpost's shared state: the run's options, the modules it processes (or
- * knows from symbol dumps), their exported and unresolved symbols, and the
- * growable text buffer the generated files are assembled in.
+ * modpost's tables: the run's options, the modules it processes (or knows
+ * from symbol dumps), their exported and unresolved symbols, and the passes
+ * implemented in files of their own.  The library it is written with
+ * (buffers, lists, strings, allocation, messages) is lib.h.
  */
 #ifndef MODPOST_H
 #define MODPOST_H
@@ -11,7 +12,8 @@
 #include <stddef.h>
 
 #include "elffile.h"
-#include "log.h"
+#include "lib.h"
+#include "modinfo.h"
 
 /* ---- options (one run) ---- */
 
@@ -30,37 +32,7 @@ struct modpost_options {
 
 extern struct modpost_options opts;
 
-/* ---- text buffers ---- */
-
-struct buffer {
-	char *p;
-	size_t pos;
-	size_t size;
-};
-
-/*
- * Append formatted text.  Like the stock modpost, one call may produce at
- * most 499 characters; longer output is a fatal error ("buf_printf output
- * truncated ...").  Generated files are therefore assembled with the same
- * call granularity as the stock tool, so that the same inputs hit the limit.
- */
-void buf_printf(struct buffer *buf, const char *fmt, ...) PRINTF_LIKE(2, 3);
-void buf_write(struct buffer *buf, const char *s, size_t len);
-/* Append a string of any length (no formatting, no line limit). */
-void buf_puts(struct buffer *buf, const char *s);
-/* buf_printf() without the stock line limit, for modpost's own messages. */
-void buf_addf(struct buffer *buf, const char *fmt, ...) PRINTF_LIKE(2, 3);
-void buf_free(struct buffer *buf);
-
-/* ---- lists ---- */
-
-struct string_list {
-	char **v;
-	size_t n, cap;
-};
-
-bool string_list_contains(const struct string_list *l, const char *s);
-/* Add @s unless present.  The empty namespace "" is always implicitly present. */
+/* namespaces: the empty namespace "" is always implicitly present */
 void namespace_list_add(struct string_list *l, const char *s);
 bool namespace_list_contains(const struct string_list *l, const char *s);
 
@@ -135,18 +107,6 @@ void module_lists_trim(struct module *mod);
 
 /* ---- per-object facts ---- */
 
-/* Value of the first/next "tag=value" entry in .modinfo, or NULL. */
-const char *modinfo_get(const struct elf_file *elf, const char *tag,
-			const char *prev);
-
-/*
- * The next line of the text at *pos, NUL-terminated in place; NULL at the
- * end of the text, or at an empty line (as the stock tool reads its files).
- */
-char *text_next_line(char **pos);
-
-/* Read a whole text file (perror + exit 1 on failure); caller frees. */
-char *read_text_file(const char *path);
 
 /* CRCs from "#SYMVER" lines of the module's objects' .cmd files. */
 void mod_set_crcs(struct module *mod);
@@ -169,19 +129,5 @@ void get_src_version(const char *modname, char sum[], unsigned int sumlen);
 void check_sec_ref(struct module *mod, struct elf_file *elf);
 /* number of section mismatches reported so far */
 unsigned int section_mismatch_count(void);
-
-/* ---- small helpers ---- */
-
-static inline bool str_starts(const char *s, const char *prefix)
-{
-	while (*prefix)
-		if (*s++ != *prefix++)
-			return false;
-	return true;
-}
-
-bool str_ends(const char *s, const char *suffix);
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif /* MODPOST_H */

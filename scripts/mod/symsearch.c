@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "log.h"
+#include "xalloc.h"
 #include "symsearch.h"
 
 struct symsearch_key {

@@ -83,7 +83,7 @@ void write_dump(const char *fname)
 
 			if (opts.trim_unused_exports && !sym->used)
 				continue;
-			buf_printf(&b, "0x%08x\t%s\t%s\tEXPORT_SYMBOL%s\t%s\n",
+			buf_printf_limited(&b, "0x%08x\t%s\t%s\tEXPORT_SYMBOL%s\t%s\n",
 				   sym->crc, sym->name, mod->name,
 				   sym->is_gpl_only ? "_GPL" : "", sym->namespace);
 		}
@@ -101,10 +101,10 @@ void write_namespace_deps_file(const char *fname)
 
 		if (mod->from_dump || mod->missing_namespaces.n == 0)
 			continue;
-		buf_printf(&b, "%s.ko:", mod->name);
+		buf_printf_limited(&b, "%s.ko:", mod->name);
 		for (size_t i = 0; i < mod->missing_namespaces.n; i++)
-			buf_printf(&b, " %s", mod->missing_namespaces.v[i]);
-		buf_printf(&b, "\n");
+			buf_printf_limited(&b, " %s", mod->missing_namespaces.v[i]);
+		buf_printf_limited(&b, "\n");
 	}
 	write_if_changed(&b, fname);
 	buf_free(&b);

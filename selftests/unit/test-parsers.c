@@ -180,13 +180,13 @@ static void test_crcs(void)
 	free(modname);
 }
 
-/* ---- buf_printf ---- */
+/* ---- buf_printf_limited (the stock tool's 500-byte calls) and buf_printf ---- */
 
 static void print_long(void *arg)
 {
 	struct buffer b = { 0 };
 
-	buf_printf(&b, "%s", (const char *)arg);
+	buf_printf_limited(&b, "%s", (const char *)arg);
 }
 
 static void test_buf_printf(void)
@@ -197,19 +197,26 @@ static void test_buf_printf(void)
 	memset(text, 'x', sizeof(text));
 	text[499] = '\0';
 	unit_check(unit_run_child(print_long, text, err, sizeof(err)) == 0,
-		   "buf_printf: 499 characters fit");
+		   "buf_printf_limited: 499 characters fit");
 	text[499] = 'x';
 	text[500] = '\0';
 	unit_check(unit_run_child(print_long, text, err, sizeof(err)) == 1 &&
 		   strstr(err, unit_fatal("buf_printf output truncated for string xxx")) &&
 		   strstr(err, ": 501 bytes needed, 500 available\n"),
-		   "buf_printf: 500 characters are fatal");
+		   "buf_printf_limited: 500 characters are fatal");
 
 	for (int i = 0; i < 1000; i++)
-		buf_printf(&b, "%d,", i);
+		buf_printf_limited(&b, "%d,", i);
 	unit_check(b.pos == 3890 && memcmp(b.p, "0,1,2,", 6) == 0 &&
 		   memcmp(b.p + b.pos - 4, "999,", 4) == 0,
-		   "buf_printf: growth keeps every byte");
+		   "buf_printf_limited: growth keeps every byte");
+	buf_free(&b);
+
+	memset(text, 'y', sizeof(text));
+	text[599] = '\0';
+	buf_printf(&b, "<%s>", text);
+	unit_check(b.pos == 601 && b.p[0] == '<' && b.p[600] == '>' && b.p[601] == '\0',
+		   "buf_printf: no length limit, NUL-terminated");
 	buf_free(&b);
 }
 

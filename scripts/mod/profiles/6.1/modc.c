@@ -15,24 +15,24 @@ void write_mod_c_file(struct module *mod)
 {
 	struct buffer b = { 0 };
 
-	buf_printf(&b, "#include <linux/module.h>\n");
+	buf_printf_limited(&b, "#include <linux/module.h>\n");
 	/* build-salt.h after module.h, to inherit its definitions */
-	buf_printf(&b, "#define INCLUDE_VERMAGIC\n");
-	buf_printf(&b, "#include <linux/build-salt.h>\n");
-	buf_printf(&b, "#include <linux/elfnote-lto.h>\n");
-	buf_printf(&b, "#include <linux/export-internal.h>\n");
-	buf_printf(&b, "#include <linux/vermagic.h>\n");
-	buf_printf(&b, "#include <linux/compiler.h>\n");
-	buf_printf(&b, "\n");
-	buf_printf(&b, "BUILD_SALT;\n");
-	buf_printf(&b, "BUILD_LTO_INFO;\n");
-	buf_printf(&b, "\n");
-	buf_printf(&b, "MODULE_INFO(vermagic, VERMAGIC_STRING);\n");
-	buf_printf(&b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
-	buf_printf(&b, "\n");
+	buf_printf_limited(&b, "#define INCLUDE_VERMAGIC\n");
+	buf_printf_limited(&b, "#include <linux/build-salt.h>\n");
+	buf_printf_limited(&b, "#include <linux/elfnote-lto.h>\n");
+	buf_printf_limited(&b, "#include <linux/export-internal.h>\n");
+	buf_printf_limited(&b, "#include <linux/vermagic.h>\n");
+	buf_printf_limited(&b, "#include <linux/compiler.h>\n");
+	buf_printf_limited(&b, "\n");
+	buf_printf_limited(&b, "BUILD_SALT;\n");
+	buf_printf_limited(&b, "BUILD_LTO_INFO;\n");
+	buf_printf_limited(&b, "\n");
+	buf_printf_limited(&b, "MODULE_INFO(vermagic, VERMAGIC_STRING);\n");
+	buf_printf_limited(&b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
+	buf_printf_limited(&b, "\n");
 	modc_this_module(&b, mod);
 	modc_intree(&b);
-	buf_printf(&b,
+	buf_printf_limited(&b,
 		   "\n"
 		   "#ifdef CONFIG_RETPOLINE\n"
 		   "MODULE_INFO(retpoline, \"Y\");\n"
@@ -47,7 +47,7 @@ void write_vmlinux_export_c_file(struct module *mod)
 {
 	struct buffer b = { 0 };
 
-	buf_printf(&b, "#include <linux/export-internal.h>\n");
+	buf_printf_limited(&b, "#include <linux/export-internal.h>\n");
 	modc_symbol_crcs(&b, mod);
 	write_if_changed(&b, ".vmlinux.export.c");
 	buf_free(&b);

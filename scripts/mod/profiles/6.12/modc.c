@@ -14,12 +14,12 @@ void write_mod_c_file(struct module *mod)
 {
 	struct buffer b = { 0 };
 
-	buf_printf(&b, "#include <linux/module.h>\n");
-	buf_printf(&b, "#include <linux/export-internal.h>\n");
-	buf_printf(&b, "#include <linux/compiler.h>\n");
-	buf_printf(&b, "\n");
-	buf_printf(&b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
-	buf_printf(&b, "\n");
+	buf_printf_limited(&b, "#include <linux/module.h>\n");
+	buf_printf_limited(&b, "#include <linux/export-internal.h>\n");
+	buf_printf_limited(&b, "#include <linux/compiler.h>\n");
+	buf_printf_limited(&b, "\n");
+	buf_printf_limited(&b, "MODULE_INFO(name, KBUILD_MODNAME);\n");
+	buf_printf_limited(&b, "\n");
 	modc_this_module(&b, mod);
 	modc_intree(&b);
 	modc_staging_and_test(&b, mod);
@@ -33,7 +33,7 @@ void write_vmlinux_export_c_file(struct module *mod)
 {
 	struct buffer b = { 0 };
 
-	buf_printf(&b, "#include <linux/export-internal.h>\n");
+	buf_printf_limited(&b, "#include <linux/export-internal.h>\n");
 	modc_ksymtab(&b, mod);
 	modc_symbol_crcs(&b, mod);
 	write_if_changed(&b, ".vmlinux.export.c");
