@@ -165,7 +165,7 @@ static bool rule_info(const struct check *c, const struct elf_section *s, char *
 			 s->name, target->name, s->info);
 		return true;
 	}
-	if (target->type == SHT_RELA || target->type == SHT_REL || target->type == SHT_SYMTAB) {
+	if (elf_is_reloc_section(target) || target->type == SHT_SYMTAB) {
 		snprintf(buf, len, "section %s: its target %s (sh_info %u) is not a section to relocate",
 			 s->name, target->name, s->info);
 		return true;
@@ -193,7 +193,7 @@ static bool rule_special_target(const struct check *c, const struct elf_section 
 
 static bool rule_entsize(const struct check *c, const struct elf_section *s, char *buf, size_t len)
 {
-	unsigned int want = klp_rela_entsize(c->elf);
+	unsigned int want = elf_rela_size(c->elf);
 
 	if (s->entsize != want) {
 		snprintf(buf, len, "section %s: sh_entsize is %" PRIu64 ", expected %u",
@@ -279,13 +279,13 @@ static void check_klp_section(struct check *c, unsigned int si)
 	for (size_t i = 0; i < ARRAY_SIZE(section_rules); i++)
 		if (section_rules[i].broken(c, rs, msg, sizeof(msg)))
 			problem(c, section_rules[i].is_error, "%s", msg);
-	if (rs->type != SHT_RELA && rs->type != SHT_REL)
+	if (!elf_is_reloc_section(rs))
 		return;
-	n = klp_rela_count(c->elf, rs);
+	n = elf_reloc_count_lenient(c->elf, rs);
 	c->nrelas += n;
 	for (size_t k = 0; k < n; k++) {
 		struct elf_reloc r;
-		bool ok = klp_rela_get(c->elf, rs, k, &r);
+		bool ok = elf_reloc_decode(c->elf, rs, k, &r);
 
 		check_klp_relocation(c, si, named ? object : NULL, k, &r, ok);
 	}
@@ -301,11 +301,11 @@ static void check_ordinary_section(struct check *c, unsigned int si)
 
 	if (!target || !(target->flags & SHF_ALLOC))
 		return;
-	n = klp_rela_count(elf, rs);
+	n = elf_reloc_count_lenient(elf, rs);
 	for (size_t k = 0; k < n; k++) {
 		struct elf_reloc r;
 
-		if (!klp_rela_get(elf, rs, k, &r))
+		if (!elf_reloc_decode(elf, rs, k, &r))
 			continue;	/* not ours to judge: modpost's ELF checks */
 		if (klp_sym_is_livepatch(&elf->syms[r.sym]) &&
 		    first_time(c, si, r.sym, KIND_ORDINARY))
@@ -407,7 +407,7 @@ static void check_module(struct elf_file *elf, void *arg)
 
 		if (klp_is_klp_rela_section(s))
 			check_klp_section(c, i);
-		else if (s->type == SHT_RELA || s->type == SHT_REL)
+		else if (elf_is_reloc_section(s))
 			check_ordinary_section(c, i);
 	}
 	check_finalized(c);

@@ -166,13 +166,13 @@ static void dump_module(struct elf_file *elf, void *arg)
 			continue;
 		if (!klp_parse_rela_name(rs->name, object, NULL))
 			snprintf(object, sizeof(object), "%s", UNPARSABLE);
-		n = klp_rela_count(elf, rs);
+		n = elf_reloc_count_lenient(elf, rs);
 		oc = count_for(d, object);
 		oc->nsections++;
 		oc->nrelas += n;
 		for (size_t k = 0; k < n; k++) {
 			struct elf_reloc r;
-			bool ok = klp_rela_get(elf, rs, k, &r);
+			bool ok = elf_reloc_decode(elf, rs, k, &r);
 
 			add_row(d, elf, object, rs, &r, ok);
 		}

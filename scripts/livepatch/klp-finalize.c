@@ -33,9 +33,9 @@
 #include <unistd.h>
 
 #include "../../include/uapi/linux/livepatch.h"
-#include "klp-image.h"
 #include "klp-modes.h"
 #include "klp-module.h"
+#include "klp-relocs.h"
 
 #define RECORD_SECTION ".klp.modpost"
 #define RECORD_VERSION "klp-modpost 1"
@@ -139,11 +139,8 @@ static uint32_t add_string(struct buffer *b, const char *s)
 	return off;
 }
 
-static void convert_symbols(struct finalize *f, struct klp_image *im)
+static void convert_symbols(struct finalize *f, struct elf_image *im)
 {
-	const struct elf_section *symtab = &f->elf.sections[f->elf.symtab_index];
-	unsigned int symsize = klp_image_sym_size(im);
-
 	f->by_symbol = xcalloc(f->elf.nsyms, sizeof(*f->by_symbol));
 	for (unsigned int i = 1; i < f->elf.nsyms; i++) {
 		const struct elf_symbol *sym = &f->elf.syms[i];
@@ -162,8 +159,7 @@ static void convert_symbols(struct finalize *f, struct klp_image *im)
 			      KLP_OBJECT_NAME_MAX, KLP_SYMBOL_NAME_MAX);
 		buf_printf(&name, KLP_SYM_PREFIX "%s.%s,%lu", e->object, e->name, e->sympos);
 		buf_write(&name, "", 1);
-		klp_image_set_sym(im, symtab->offset + (uint64_t)i * symsize,
-				  add_string(&f->strtab, name.p), SHN_LIVEPATCH);
+		elf_image_set_symbol(im, i, add_string(&f->strtab, name.p), SHN_LIVEPATCH);
 		buf_free(&name);
 		f->by_symbol[i] = e;
 		e->used = true;
@@ -193,40 +189,33 @@ static struct klp_rela_section *rela_section_for(struct finalize *f, const char 
 	return r;
 }
 
-static void move_relocations(struct finalize *f, struct klp_image *im)
+static void move_relocations(struct finalize *f, struct elf_image *im)
 {
 	for (unsigned int i = 1; i < f->nsections; i++) {
+		const struct elf_section *in = &f->elf.sections[i];
 		struct elf_section *rs = &f->sections[i];
 		const struct elf_section *target;
-		size_t count, kept = 0, entsize;
+		unsigned int entsize;
+		struct elf_reloc r;
+		size_t kept = 0;
 
-		if (rs->type != SHT_RELA && rs->type != SHT_REL)
+		if (!klp_reloc_section_converted(&f->elf, in))
 			continue;
-		target = elf_section(&f->elf, rs->info);
-		if (!target || !(target->flags & SHF_ALLOC) ||
-		    klp_is_annotation_section(target->name))
-			continue;
-		count = elf_reloc_count(&f->elf, &f->elf.sections[i]);
-		if (!count)
-			continue;
-		entsize = rs->size / count;
-		for (size_t k = 0; k < count; k++) {
-			const unsigned char *raw = f->elf.sections[i].data + k * entsize;
-			struct elf_reloc r;
-			struct record_entry *e;
+		target = elf_section(&f->elf, in->info);
+		for_each_reloc(&f->elf, in, k, &r) {
+			struct record_entry *e = f->by_symbol[r.sym];
+			const unsigned char *raw;
 
-			elf_reloc_get(&f->elf, &f->elf.sections[i], k, &r);
-			e = f->by_symbol[r.sym];
 			if (!e) {
-				memmove(im->p + rs->offset + kept * entsize, raw, entsize);
-				kept++;
+				elf_image_copy_reloc(im, in, kept++, k);
 				continue;
 			}
-			if (rs->type != SHT_RELA)
+			if (in->type != SHT_RELA)
 				fatal("%s: %s+0x%" PRIx64 " refers to %s through a REL relocation;\n"
 				      "livepatch relocation sections must be RELA\n",
 				      f->path, target->name, r.offset, e->cname);
-			buf_write(&rela_section_for(f, e->object, rs->info)->data,
+			raw = elf_reloc_raw(&f->elf, in, k, &entsize);
+			buf_write(&rela_section_for(f, e->object, in->info)->data,
 				  (const char *)raw, entsize);
 		}
 		/*
@@ -238,11 +227,11 @@ static void move_relocations(struct finalize *f, struct klp_image *im)
 		 * .klp.rela.*.<sec> would leave the latter pointing at stale
 		 * indices after `strip --strip-debug`.
 		 */
-		if (kept == 0 && count > 0) {
-			memset(im->p + rs->offset, 0, entsize);
+		if (kept == 0 && elf_reloc_count(&f->elf, in) > 0) {
+			elf_image_clear_reloc(im, in, 0);
 			kept = 1;
 		}
-		rs->size = kept * entsize;
+		rs->size = kept * elf_reloc_entry_size(&f->elf, in);
 	}
 }
 
@@ -258,7 +247,7 @@ static void drop_build_time_sections(struct finalize *f)
 			s->size = 0;
 			continue;
 		}
-		if (s->type != SHT_RELA && s->type != SHT_REL)
+		if (!elf_is_reloc_section(s))
 			continue;
 		target = elf_section(&f->elf, s->info);
 		if (target && klp_is_annotation_section(target->name))
@@ -279,14 +268,12 @@ static bool needs_finalize(const struct elf_file *elf)
 	return false;
 }
 
-static void lay_out(struct finalize *f, struct klp_image *im)
+static void lay_out(struct finalize *f, struct elf_image *im)
 {
 	unsigned int total = f->nsections + f->nrelas;
-	unsigned int shdr = klp_image_shdr_size(im);
 	struct elf_section *strtab = &f->sections[f->sections[f->elf.symtab_index].link];
 	struct elf_section *shstrtab = &f->sections[f->elf.shstrndx];
 	struct elf_section *all = xcalloc(total, sizeof(*all));
-	uint64_t shoff;
 
 	for (size_t i = 0; i < f->nrelas; i++) {
 		struct klp_rela_section *r = &f->relas[i];
@@ -298,9 +285,9 @@ static void lay_out(struct finalize *f, struct klp_image *im)
 		buf_free(&name);
 	}
 
-	strtab->offset = klp_image_append(im, f->strtab.p, f->strtab.pos, 1);
+	strtab->offset = elf_image_append(im, f->strtab.p, f->strtab.pos, 1);
 	strtab->size = f->strtab.pos;
-	shstrtab->offset = klp_image_append(im, f->shstrtab.p, f->shstrtab.pos, 1);
+	shstrtab->offset = elf_image_append(im, f->shstrtab.p, f->shstrtab.pos, 1);
 	shstrtab->size = f->shstrtab.pos;
 
 	memcpy(all, f->sections, f->nsections * sizeof(*all));
@@ -313,19 +300,16 @@ static void lay_out(struct finalize *f, struct klp_image *im)
 		s->link = f->elf.symtab_index;
 		s->info = f->relas[i].target;
 		s->addralign = align;
-		s->entsize = klp_image_rela_size(im);
+		s->entsize = elf_rela_size(&f->elf);
 		s->size = f->relas[i].data.pos;
-		s->offset = klp_image_append(im, f->relas[i].data.p, f->relas[i].data.pos, align);
+		s->offset = elf_image_append(im, f->relas[i].data.p, f->relas[i].data.pos, align);
 	}
 
-	shoff = klp_image_append(im, NULL, (size_t)total * shdr, 8);
-	for (unsigned int i = 0; i < total; i++)
-		klp_image_put_shdr(im, shoff + (uint64_t)i * shdr, &all[i], f->name_offsets[i]);
-	klp_image_set_shdrs(im, shoff, total, f->elf.shstrndx);
+	elf_image_put_section_headers(im, all, f->name_offsets, total, f->elf.shstrndx);
 	free(all);
 }
 
-static void write_output(const struct klp_image *im, const char *in, const char *out)
+static void write_output(const struct elf_image *im, const char *in, const char *out)
 {
 	const char *slash = strrchr(out, '/');
 	int dirlen = slash ? (int)(slash - out) + 1 : 0;
@@ -364,7 +348,7 @@ static void write_output(const struct klp_image *im, const char *in, const char 
 static int finalize_one(const char *in, const char *out)
 {
 	struct finalize f = { .path = in };
-	struct klp_image im;
+	struct elf_image im;
 	const struct elf_section *shstr;
 	unsigned int strtab_index;
 
@@ -379,9 +363,9 @@ static int finalize_one(const char *in, const char *out)
 	if (!needs_finalize(&f.elf)) {
 		/* nothing to convert (an ordinary module, or done already) */
 		if (strcmp(in, out) != 0) {
-			klp_image_init(&im, &f.elf);
+			elf_image_init(&im, &f.elf);
 			write_output(&im, in, out);
-			klp_image_free(&im);
+			elf_image_free(&im);
 		}
 		elf_close(&f.elf);
 		return 0;
@@ -403,7 +387,7 @@ static int finalize_one(const char *in, const char *out)
 		  f.elf.sections[strtab_index].size);
 	buf_write(&f.shstrtab, (const char *)shstr->data, shstr->size);
 
-	klp_image_init(&im, &f.elf);
+	elf_image_init(&im, &f.elf);
 	convert_symbols(&f, &im);
 	move_relocations(&f, &im);
 	drop_build_time_sections(&f);
@@ -412,7 +396,7 @@ static int finalize_one(const char *in, const char *out)
 	lay_out(&f, &im);
 	write_output(&im, in, out);
 
-	klp_image_free(&im);
+	elf_image_free(&im);
 	elf_close(&f.elf);
 	return 0;
 }

@@ -97,26 +97,6 @@ bool klp_sym_is_livepatch(const struct elf_symbol *sym)
 	return sym->raw_shndx == SHN_LIVEPATCH;
 }
 
-/* ---- relocations ---- */
-
-unsigned int klp_rela_entsize(const struct elf_file *elf)
-{
-	return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
-}
-
-size_t klp_rela_count(const struct elf_file *elf, const struct elf_section *rs)
-{
-	if (!rs->data || (rs->type != SHT_RELA && rs->type != SHT_REL))
-		return 0;
-	return rs->size / elf_reloc_entry_size(elf, rs);
-}
-
-bool klp_rela_get(const struct elf_file *elf, const struct elf_section *rs,
-		  size_t i, struct elf_reloc *out)
-{
-	return elf_reloc_decode(elf, rs, i, out);
-}
-
 /* ---- the modpost record ---- */
 
 static bool parse_record_line(char *line, struct klp_record_line *out)

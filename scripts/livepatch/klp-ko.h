@@ -44,13 +44,6 @@ bool klp_is_klp_rela_section(const struct elf_section *sec);
 /* The SHN_LIVEPATCH test on a decoded symbol. */
 bool klp_sym_is_livepatch(const struct elf_symbol *sym);
 
-/* Entry @i of REL/RELA section @rs; false when its symbol index is out of range. */
-bool klp_rela_get(const struct elf_file *elf, const struct elf_section *rs,
-		  size_t i, struct elf_reloc *out);
-/* Number of whole entries of @rs (a trailing partial entry is ignored). */
-size_t klp_rela_count(const struct elf_file *elf, const struct elf_section *rs);
-/* The entry size the format requires for this class (24 or 12). */
-unsigned int klp_rela_entsize(const struct elf_file *elf);
 
 /* One line of the modpost record (.klp.modpost). */
 struct klp_record_line {

@@ -41,32 +41,23 @@ static int ref_entry_order(const void *a, const void *b)
 
 /*
  * Every relocation against an undefined symbol, from every relocation
- * section whose target is allocated (loaded) and is not annotation data:
- * these are the relocations the post-link step will convert.
+ * section the post-link step converts (klp_reloc_section_converted()).
  */
 static void read_references(struct klp_module *km, const struct elf_file *elf)
 {
 	struct ref_entry *entries = NULL;
+	const struct elf_section *rs;
 	size_t n = 0, cap = 0;
+	struct elf_reloc r;
 
-	for (unsigned int i = 1; i < elf->nsections; i++) {
-		const struct elf_section *rs = &elf->sections[i];
-		const struct elf_section *target;
-		size_t count;
+	for_each_reloc_sec(elf, rs) {
+		const struct elf_section *target = elf_section(elf, rs->info);
 
-		if (rs->type != SHT_RELA && rs->type != SHT_REL)
+		if (!klp_reloc_section_converted(elf, rs))
 			continue;
-		target = elf_section(elf, rs->info);
-		if (!target || !(target->flags & SHF_ALLOC) ||
-		    klp_is_annotation_section(target->name))
-			continue;
-		count = elf_reloc_count(elf, rs);
-		for (size_t k = 0; k < count; k++) {
-			struct elf_reloc r;
-			const struct elf_symbol *sym;
+		for_each_reloc(elf, rs, k, &r) {
+			const struct elf_symbol *sym = &elf->syms[r.sym];
 
-			elf_reloc_get(elf, rs, k, &r);
-			sym = &elf->syms[r.sym];
 			if (sym->raw_shndx != SHN_UNDEF || !sym->name[0])
 				continue;
 			if (n == cap) {
@@ -136,7 +127,7 @@ static const char *annotated_symbol(const struct klp_module *km,
 				    unsigned int shndx, uint64_t offset)
 {
 	const char *section = elf_section_name(elf, shndx);
-	const struct klp_reloc *r = klp_reloc_at(relocs, offset);
+	const struct elf_reloc *r = klp_reloc_at(relocs, offset);
 	const struct elf_symbol *sym;
 
 	if (!r) {

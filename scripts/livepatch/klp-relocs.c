@@ -2,12 +2,25 @@
 #include <elf.h>
 #include <stdlib.h>
 
+#include "klp-module.h"
 #include "klp-relocs.h"
 #include "lib.h"
 
+bool klp_reloc_section_converted(const struct elf_file *elf,
+				 const struct elf_section *rs)
+{
+	const struct elf_section *target;
+
+	if (!elf_is_reloc_section(rs))
+		return false;
+	target = elf_section(elf, rs->info);
+	return target && (target->flags & SHF_ALLOC) &&
+	       !klp_is_annotation_section(target->name);
+}
+
 static int by_offset(const void *a, const void *b)
 {
-	const struct klp_reloc *x = a, *y = b;
+	const struct elf_reloc *x = a, *y = b;
 
 	return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
@@ -19,34 +32,19 @@ void klp_relocs_collect(const struct elf_file *elf, unsigned int shndx,
 
 	out->v = NULL;
 	out->n = 0;
-	for (unsigned int i = 1; i < elf->nsections; i++) {
-		const struct elf_section *rs = &elf->sections[i];
-		size_t count;
+	const struct elf_section *rs;
+	struct elf_reloc r;
 
-		if ((rs->type != SHT_RELA && rs->type != SHT_REL) || rs->info != shndx)
+	for_each_reloc_sec(elf, rs) {
+		if (rs->info != shndx)
 			continue;
-		count = elf_reloc_count(elf, rs);
-		for (size_t k = 0; k < count; k++) {
-			struct elf_reloc er;
-			struct klp_reloc *r;
-
-			elf_reloc_get(elf, rs, k, &er);
+		for_each_reloc(elf, rs, k, &r) {
 			if (out->n == cap) {
 				cap = cap ? 2 * cap : 64;
 				out->v = xrealloc(out->v, cap * sizeof(*out->v));
 			}
-			r = &out->v[out->n++];
-			r->offset = er.offset;
-			r->sym = er.sym;
-			r->type = er.type;
-			r->addend = er.addend;
-			if (rs->type == SHT_REL) {
-				/* REL keeps the addend in the field itself */
-				const unsigned char *p = elf_section_bytes(elf, shndx, er.offset,
-									   elf_addr_size(elf));
-
-				r->addend = p ? (int64_t)elf_get_addr(elf, p) : 0;
-			}
+			r.addend = elf_reloc_pointer_addend(elf, rs, &r);
+			out->v[out->n++] = r;
 		}
 	}
 	qsort(out->v, out->n, sizeof(*out->v), by_offset);
@@ -59,7 +57,7 @@ void klp_relocs_free(struct klp_relocs *r)
 	r->n = 0;
 }
 
-const struct klp_reloc *klp_reloc_at(const struct klp_relocs *r, uint64_t offset)
+const struct elf_reloc *klp_reloc_at(const struct klp_relocs *r, uint64_t offset)
 {
 	size_t lo = 0, hi = r->n;
 
@@ -74,7 +72,7 @@ const struct klp_reloc *klp_reloc_at(const struct klp_relocs *r, uint64_t offset
 	return lo < r->n && r->v[lo].offset == offset ? &r->v[lo] : NULL;
 }
 
-bool klp_reloc_target(const struct elf_file *elf, const struct klp_reloc *r,
+bool klp_reloc_target(const struct elf_file *elf, const struct elf_reloc *r,
 		      unsigned int *shndx, uint64_t *offset)
 {
 	const struct elf_symbol *sym = &elf->syms[r->sym];

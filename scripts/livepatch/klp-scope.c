@@ -24,7 +24,7 @@
 #if KLPL_AVAILABLE
 
 /* A string pointed to by the relocated pointer field @r. */
-static const char *pointed_string(const struct elf_file *elf, const struct klp_reloc *r)
+static const char *pointed_string(const struct elf_file *elf, const struct elf_reloc *r)
 {
 	unsigned int shndx;
 	uint64_t offset;
@@ -57,8 +57,8 @@ static bool read_objects(struct klp_module *km, const struct elf_file *elf,
 	klp_relocs_collect(elf, shndx, &relocs);
 	for (uint64_t off = base; off + KLPL_SIZE_klp_object <= sec->size;
 	     off += KLPL_SIZE_klp_object) {
-		const struct klp_reloc *name = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_name);
-		const struct klp_reloc *funcs = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_funcs);
+		const struct elf_reloc *name = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_name);
+		const struct elf_reloc *funcs = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_funcs);
 		const char *object;
 
 		if (!funcs) {
@@ -94,7 +94,7 @@ void klp_read_scope(struct klp_module *km, struct elf_file *elf)
 		const struct elf_symbol *sym = &elf->syms[i];
 		const struct elf_section *sec = elf_section(elf, sym->shndx);
 		struct klp_relocs relocs;
-		const struct klp_reloc *mod, *objs;
+		const struct elf_reloc *mod, *objs;
 		unsigned int objs_shndx;
 		uint64_t objs_offset;
 

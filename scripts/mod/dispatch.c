@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "elffile.h"
 
 /* Read the first line of the object list; exits as the dispatcher does. */
 static char *first_listed_object(const char *list, bool *from_stdin)
@@ -58,7 +59,6 @@ const char *dispatch_probe(const char *first_positional, const char *list)
 	const char *name;
 	char *listed = NULL;
 	bool from_stdin = false;
-	FILE *f;
 
 	if (first_positional)
 		name = first_positional;
@@ -67,16 +67,16 @@ const char *dispatch_probe(const char *first_positional, const char *list)
 	else
 		exit(0);	/* no objects at all */
 
-	f = fopen(name, "r");
-	if (!f) {
+	switch (elf_read_ident(name, ident)) {
+	case ELF_IDENT_OK:
+		break;
+	case ELF_IDENT_UNREADABLE:
 		fprintf(stderr, "Can't open \"%s\"\n", name);
 		exit(1);
-	}
-	if (fread(ident, 1, EI_NIDENT, f) != EI_NIDENT) {
+	case ELF_IDENT_SHORT:
 		fprintf(stderr, "Error: input truncated\n");
 		exit(1);
 	}
-	fclose(f);
 	if (memcmp(ident, ELFMAG, SELFMAG) != 0) {
 		fprintf(stderr, "Error: not ELF\n");
 		exit(1);

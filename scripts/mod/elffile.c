@@ -160,8 +160,29 @@ unsigned int elf_reloc_entry_size(const struct elf_file *elf,
 				  const struct elf_section *rs)
 {
 	if (rs->type == SHT_RELA)
-		return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
+		return elf_rela_size(elf);
 	return elf->is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel);
+}
+
+int64_t elf_reloc_pointer_addend(const struct elf_file *elf,
+				 const struct elf_section *rs,
+				 const struct elf_reloc *r)
+{
+	const unsigned char *p;
+
+	if (rs->type == SHT_RELA)
+		return r->addend;
+	/* REL keeps the addend in the field itself */
+	p = elf_section_bytes(elf, rs->info, r->offset, elf_addr_size(elf));
+	return p ? (int64_t)elf_get_addr(elf, p) : 0;
+}
+
+const unsigned char *elf_reloc_raw(const struct elf_file *elf,
+				   const struct elf_section *rs, size_t i,
+				   unsigned int *size)
+{
+	*size = elf_reloc_entry_size(elf, rs);
+	return rs->data + i * *size;
 }
 
 size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs)
@@ -174,6 +195,14 @@ size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs)
 		fatal("%s: relocation section %s has size %llu, which is not a multiple of its entry size %u\n",
 		      elf->path, rs->name, (unsigned long long)rs->size, entsize);
 	return rs->size / entsize;
+}
+
+size_t elf_reloc_count_lenient(const struct elf_file *elf,
+			       const struct elf_section *rs)
+{
+	if (!rs->data || !elf_is_reloc_section(rs))
+		return 0;
+	return rs->size / elf_reloc_entry_size(elf, rs);
 }
 
 bool elf_reloc_decode(const struct elf_file *elf, const struct elf_section *rs,
@@ -464,6 +493,26 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 	}
 	decode_symbols(elf, shndx_sec);
 	return ELF_OPEN_OK;
+}
+
+enum elf_ident_result elf_read_ident(const char *path, unsigned char ident[EI_NIDENT])
+{
+	size_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return ELF_IDENT_UNREADABLE;
+	while (got < EI_NIDENT) {
+		ssize_t n = read(fd, ident + got, EI_NIDENT - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)	/* a read error (a directory) counts as too short */
+			break;
+		got += n;
+	}
+	close(fd);
+	return got == EI_NIDENT ? ELF_IDENT_OK : ELF_IDENT_SHORT;
 }
 
 enum elf_open_result elf_open_ex(struct elf_file *elf, const char *path,

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <elf.h>
 #include <stdint.h>
 
 /*
@@ -83,6 +84,14 @@ struct elf_file {
 
 	bool borrowed;		/* map belongs to the caller (elf_open_memory) */
 };
+
+/* The first EI_NIDENT bytes of a file, for a quick look at its kind. */
+enum elf_ident_result {
+	ELF_IDENT_OK,
+	ELF_IDENT_UNREADABLE,	/* could not be opened; errno is set */
+	ELF_IDENT_SHORT,	/* fewer than EI_NIDENT bytes could be read */
+};
+enum elf_ident_result elf_read_ident(const char *path, unsigned char ident[EI_NIDENT]);
 
 enum elf_open_result {
 	ELF_OPEN_OK,
@@ -164,17 +173,110 @@ const char *elf_section_string(const struct elf_file *elf, unsigned int shndx,
 unsigned int elf_reloc_entry_size(const struct elf_file *elf,
 				  const struct elf_section *rs);
 size_t elf_reloc_count(const struct elf_file *elf, const struct elf_section *rs);
-/* elf_reloc_get() without the fatal(): false if the symbol index is out of range. */
+/*
+ * For inspecting possibly damaged files: the number of whole entries (0
+ * for a section that is no relocation section or has no data; a ragged
+ * tail is ignored), and elf_reloc_get() without the fatal(): false if the
+ * symbol index is out of range.
+ */
+size_t elf_reloc_count_lenient(const struct elf_file *elf,
+			       const struct elf_section *rs);
 bool elf_reloc_decode(const struct elf_file *elf, const struct elf_section *rs,
 		      size_t i, struct elf_reloc *out);
 void elf_reloc_get(const struct elf_file *elf, const struct elf_section *rs,
 		   size_t i, struct elf_reloc *out);
 
-static inline unsigned int elf_symbol_index(const struct elf_file *elf,
-					    const struct elf_symbol *sym)
+/*
+ * The addend of a relocation that fills a pointer-sized field (a pointer
+ * in data): RELA's own, or for REL the field's contents in the target
+ * section (0 when the field is not in the file).
+ */
+int64_t elf_reloc_pointer_addend(const struct elf_file *elf,
+				 const struct elf_section *rs,
+				 const struct elf_reloc *r);
+
+/* The raw bytes of relocation @i of @rs, as in the file (entry size in *@size). */
+const unsigned char *elf_reloc_raw(const struct elf_file *elf,
+				   const struct elf_section *rs, size_t i,
+				   unsigned int *size);
+
+static inline bool elf_is_reloc_section(const struct elf_section *s)
 {
-	return (unsigned int)(sym - elf->syms);
+	return s->type == SHT_REL || s->type == SHT_RELA;
 }
+
+/* Every relocation section @rs of @elf (index 1 up). */
+#define for_each_reloc_sec(elf, rs)					\
+	for ((rs) = (elf)->sections + 1;				\
+	     (rs) < (elf)->sections + (elf)->nsections; (rs)++)	\
+		if (!elf_is_reloc_section(rs)) {} else
+
+/*
+ * Every relocation of section @rs, decoded into *@r (a symbol index out of
+ * range is fatal, see elf_reloc_get()); @i counts them.
+ */
+#define for_each_reloc(elf, rs, i, r)					\
+	for (size_t i = 0, i##_n = elf_reloc_count(elf, rs);		\
+	     i < i##_n && (elf_reloc_get(elf, rs, i, r), true); i++)
+
+/* Entry sizes of the file's class. */
+static inline unsigned int elf_shdr_size(const struct elf_file *elf)
+{
+	return elf->is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+}
+
+static inline unsigned int elf_sym_size(const struct elf_file *elf)
+{
+	return elf->is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+}
+
+static inline unsigned int elf_rela_size(const struct elf_file *elf)
+{
+	return elf->is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela);
+}
+
+/* ---- writing ---- */
+
+/*
+ * A writable copy of an ELF file that grows at the end: how a linked
+ * module is rewritten.  Existing bytes keep their offsets (so no existing
+ * section or symbol index changes); new data and a new section header
+ * table are appended.  Class and byte order are the input file's.
+ */
+struct elf_image {
+	unsigned char *p;
+	size_t size, cap;
+	const struct elf_file *elf;	/* the parsed input */
+};
+
+void elf_image_init(struct elf_image *im, const struct elf_file *elf);
+void elf_image_free(struct elf_image *im);
+
+/* Append @len bytes (NULL: zeros) at the next multiple of @align; returns the offset. */
+uint64_t elf_image_append(struct elf_image *im, const void *data, size_t len,
+			  unsigned int align);
+
+/* Give symbol @index a new name (string table offset) and section index. */
+void elf_image_set_symbol(struct elf_image *im, unsigned int index,
+			  uint32_t name_offset, uint16_t shndx);
+
+/*
+ * Relocation section @rs (of the input) in the image: put input entry
+ * @from at position @to; clear entry @to (all zero: type "none", symbol 0).
+ */
+void elf_image_copy_reloc(struct elf_image *im, const struct elf_section *rs,
+			  size_t to, size_t from);
+void elf_image_clear_reloc(struct elf_image *im, const struct elf_section *rs,
+			   size_t to);
+
+/*
+ * Append a section header table of @n headers (@sections, names as offsets
+ * into the section name table @shstrndx) and point the ELF header at it.
+ */
+void elf_image_put_section_headers(struct elf_image *im,
+				   const struct elf_section *sections,
+				   const uint32_t *name_offsets, unsigned int n,
+				   unsigned int shstrndx);
 
 /*
  * Symbols whose names are not meant for people: empty names and the

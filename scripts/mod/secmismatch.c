@@ -332,7 +332,7 @@ void check_sec_ref(struct module *mod, struct elf_file *elf)
 			     PROFILE->name_object_file ? elf->path : mod->name,
 			     s->name);
 
-		if (s->type == SHT_REL || s->type == SHT_RELA)
+		if (elf_is_reloc_section(s))
 			check_reloc_section(&c, i);
 	}
 
