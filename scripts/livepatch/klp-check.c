@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "klp-ko.h"
+#include "klp-record.h"
 #include "klp-modes.h"
 #include "klp-module.h"
 #include "lib.h"
@@ -352,7 +353,7 @@ static void check_finalized(struct check *c)
 	const struct elf_file *elf = c->elf;
 	struct klp_record rec;
 
-	klp_record_read(elf, &rec);
+	klp_record_read(elf, elf->path, KLP_RECORD_LENIENT, &rec);
 	if (rec.present)
 		problem(c, true, "unfinalized: section %s still holds the modpost record (%zu conversion%s): run modpost --klp-finalize",
 			KLP_RECORD_SECTION, rec.n, rec.n == 1 ? "" : "s");

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "klp-ko.h"
+#include "klp-record.h"
 #include "klp-modes.h"
 #include "klp-reloc-names.h"
 #include "lib.h"
@@ -187,7 +188,7 @@ static void dump_module(struct elf_file *elf, void *arg)
 		       d->objs[i].nsections, d->objs[i].nsections == 1 ? "" : "s");
 	if (!d->nobjs)
 		printf("  no livepatch symbols or relocations\n");
-	klp_record_read(elf, &rec);
+	klp_record_read(elf, elf->path, KLP_RECORD_LENIENT, &rec);
 	if (rec.present)
 		printf("  NOTE: unfinalized modpost record (section %s, %zu conversion%s): run modpost --klp-finalize\n",
 		       KLP_RECORD_SECTION, rec.n, rec.n == 1 ? "" : "s");

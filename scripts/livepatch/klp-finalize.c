@@ -35,23 +35,8 @@
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp-modes.h"
 #include "klp-module.h"
+#include "klp-record.h"
 #include "klp-relocs.h"
-
-#define RECORD_SECTION ".klp.modpost"
-#define RECORD_VERSION "klp-modpost 1"
-
-struct record_entry {
-	char *cname;
-	char *object;
-	char *name;
-	unsigned long sympos;
-	bool used;
-};
-
-struct record {
-	struct record_entry *v;
-	size_t n;
-};
 
 /* A new .klp.rela.<object>.<target> section being assembled. */
 struct klp_rela_section {
@@ -63,71 +48,15 @@ struct klp_rela_section {
 struct finalize {
 	const char *path;
 	struct elf_file elf;
-	struct record record;
+	struct klp_record record;
 	struct elf_section *sections;	/* the output's headers: copies of the input's */
 	unsigned int nsections;
-	struct record_entry **by_symbol; /* symbol index -> its record entry, or NULL */
+	struct klp_record_line **by_symbol; /* symbol index -> its record line, or NULL */
 	struct klp_rela_section *relas;
 	size_t nrelas;
 	struct buffer strtab, shstrtab;
 	uint32_t *name_offsets;		/* sh_name of every section (old and new) */
 };
-
-/* ---- the record ---- */
-
-static void parse_record(struct finalize *f, const struct elf_section *sec)
-{
-	const char *p = (const char *)sec->data, *end = p + sec->size;
-	unsigned int lineno = 0;
-
-	while (end > p && end[-1] == '\0')
-		end--;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', end - p);
-		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = xstrndup(p, len);
-
-		lineno++;
-		p += len + (nl ? 1 : 0);
-		if (lineno == 1) {
-			if (strcmp(line, RECORD_VERSION) != 0)
-				fatal("%s: section %s does not start with \"%s\": was the module built by another modpost?\n",
-				      f->path, RECORD_SECTION, RECORD_VERSION);
-			free(line);
-			continue;
-		}
-
-		struct record_entry e = { 0 };
-		char *save = NULL, *pos, *endp;
-
-		e.cname = strtok_r(line, " ", &save);
-		e.object = strtok_r(NULL, " ", &save);
-		e.name = strtok_r(NULL, " ", &save);
-		pos = strtok_r(NULL, " ", &save);
-		if (!e.cname || !e.object || !e.name || !pos || strtok_r(NULL, " ", &save))
-			fatal("%s: malformed line %u in section %s\n", f->path, lineno, RECORD_SECTION);
-		errno = 0;
-		e.sympos = strtoul(pos, &endp, 10);
-		if (errno || *endp || !*pos)
-			fatal("%s: malformed position '%s' on line %u of section %s\n",
-			      f->path, pos, lineno, RECORD_SECTION);
-		e.cname = xstrdup(e.cname);
-		e.object = xstrdup(e.object);
-		e.name = xstrdup(e.name);
-		free(line);
-
-		f->record.v = xrealloc(f->record.v, (f->record.n + 1) * sizeof(*f->record.v));
-		f->record.v[f->record.n++] = e;
-	}
-}
-
-static struct record_entry *record_find(struct finalize *f, const char *cname)
-{
-	for (size_t i = 0; i < f->record.n; i++)
-		if (strcmp(f->record.v[i].cname, cname) == 0)
-			return &f->record.v[i];
-	return NULL;
-}
 
 /* ---- symbols ---- */
 
@@ -144,13 +73,13 @@ static void convert_symbols(struct finalize *f, struct elf_image *im)
 	f->by_symbol = xcalloc(f->elf.nsyms, sizeof(*f->by_symbol));
 	for (unsigned int i = 1; i < f->elf.nsyms; i++) {
 		const struct elf_symbol *sym = &f->elf.syms[i];
-		struct record_entry *e;
+		struct klp_record_line *e;
 		struct buffer name = { 0 };
 
 		if (sym->raw_shndx != SHN_UNDEF ||
 		    (sym->bind != STB_GLOBAL && sym->bind != STB_WEAK))
 			continue;
-		e = record_find(f, sym->name);
+		e = klp_record_find(&f->record, sym->name);
 		if (!e)
 			continue;
 		if (!klp_object_name_ok(e->object) || !klp_symbol_name_ok(e->name))
@@ -168,7 +97,7 @@ static void convert_symbols(struct finalize *f, struct elf_image *im)
 		if (!f->record.v[i].used)
 			fatal("%s: section %s names '%s', which is not an undefined symbol of the module;\n"
 			      "the record belongs to another build: relink the module\n",
-			      f->path, RECORD_SECTION, f->record.v[i].cname);
+			      f->path, KLP_RECORD_SECTION, f->record.v[i].cname);
 }
 
 /* ---- relocations ---- */
@@ -203,7 +132,7 @@ static void move_relocations(struct finalize *f, struct elf_image *im)
 			continue;
 		target = elf_section(&f->elf, in->info);
 		for_each_reloc(&f->elf, in, k, &r) {
-			struct record_entry *e = f->by_symbol[r.sym];
+			struct klp_record_line *e = f->by_symbol[r.sym];
 			const unsigned char *raw;
 
 			if (!e) {
@@ -345,7 +274,7 @@ static void write_output(const struct elf_image *im, const char *in, const char 
 	free(tmp);
 }
 
-static int finalize_one(const char *in, const char *out)
+static void finalize_one(const char *in, const char *out)
 {
 	struct finalize f = { .path = in };
 	struct elf_image im;
@@ -368,12 +297,10 @@ static int finalize_one(const char *in, const char *out)
 			elf_image_free(&im);
 		}
 		elf_close(&f.elf);
-		return 0;
+		return;
 	}
 
-	for (unsigned int i = 1; i < f.elf.nsections; i++)
-		if (strcmp(f.elf.sections[i].name, RECORD_SECTION) == 0)
-			parse_record(&f, &f.elf.sections[i]);
+	klp_record_read(&f.elf, in, KLP_RECORD_STRICT, &f.record);
 
 	f.nsections = f.elf.nsections;
 	f.sections = xcalloc(f.nsections, sizeof(*f.sections));
@@ -397,8 +324,8 @@ static int finalize_one(const char *in, const char *out)
 	write_output(&im, in, out);
 
 	elf_image_free(&im);
+	klp_record_free(&f.record);
 	elf_close(&f.elf);
-	return 0;
 }
 
 static int run(int argc, char **argv)

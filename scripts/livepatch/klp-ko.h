@@ -45,25 +45,6 @@ bool klp_is_klp_rela_section(const struct elf_section *sec);
 bool klp_sym_is_livepatch(const struct elf_symbol *sym);
 
 
-/* One line of the modpost record (.klp.modpost). */
-struct klp_record_line {
-	char *cname, *object, *name;
-	unsigned long sympos;
-};
-
-struct klp_record {
-	bool present;		/* the section exists and is not empty */
-	bool bad_header;	/* first line is not "klp-modpost 1" */
-	size_t nmalformed;	/* lines that do not parse */
-	struct klp_record_line *v;
-	size_t n;
-};
-
-#define KLP_RECORD_SECTION ".klp.modpost"
-
-void klp_record_read(const struct elf_file *elf, struct klp_record *out);
-void klp_record_free(struct klp_record *r);
-
 /* The module's name: .modinfo "name", else the file name without .ko*. */
 char *klp_ko_module_name(const struct elf_file *elf, const char *path);
 

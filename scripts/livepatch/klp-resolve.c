@@ -27,6 +27,7 @@
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp.h"
 #include "klp-index.h"
+#include "klp-record.h"
 #include "klp-module.h"
 
 /* ---- claiming ---- */
@@ -593,4 +594,31 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 	for (size_t i = 0; i < wanted.n; i++)
 		free(wanted.v[i]);
 	free(wanted.v);
+}
+
+/* ---- the record in the .mod.c ---- */
+
+void klp_add_mod_c(struct buffer *b, const struct module *mod)
+{
+	const struct klp_module *km = mod->klp;
+	struct klp_record_line *lines;
+	size_t n = 0;
+
+	if (!km)
+		return;
+	lines = xcalloc(km->nconversions, sizeof(*lines));
+	for (size_t i = 0; i < km->nconversions; i++) {
+		const struct klp_conversion *c = &km->conversions[i];
+
+		if (!c->resolved)
+			continue;
+		lines[n].cname = c->sym->name;
+		lines[n].object = (char *)c->object;
+		lines[n].name = (char *)c->name;
+		lines[n].sympos = c->sympos;
+		n++;
+	}
+	if (n)
+		klp_record_write(b, mod->name, lines, n);
+	free(lines);
 }

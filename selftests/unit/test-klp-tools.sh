@@ -210,6 +210,28 @@ expect_err "check: an unfinalized module is refused" 1 \
 	"ERROR: modpost: $UNFIN: unfinalized: section .klp.modpost still holds the modpost record (2 conversions)"
 expect_err "check: ... naming each symbol the record would convert" 1 \
 	"symbol lp_max_cstate_1 is still undefined; the modpost record converts it to .klp.sym.vmlinux.max_cstate,1"
+# one reader of the record: a position too big for the kernel is refused by
+# --klp-check as by --klp-finalize (which leaves the module as it was)
+python3 - "$UNFIN" "$work/overflow.ko" <<'PYEOF'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+old = b"lp_max_cstate_1 vmlinux max_cstate 1\n"
+i = data.index(old)
+data[i:i + len(old)] = (b"a b c " + b"9" * (len(old) - 7) + b"\n")
+open(sys.argv[2], "wb").write(data)
+PYEOF
+cp "$work/overflow.ko" "$work/overflow.orig"
+run --klp-check "$work/overflow.ko"
+expect_err "check: a record position beyond unsigned long is malformed" 1 \
+	"section .klp.modpost is not a record of this modpost (malformed lines)"
+run --klp-finalize "$work/overflow.ko"
+expect_err "finalize: the same record is refused, naming the line" 1 \
+	"line 3 of section .klp.modpost is malformed: a position that is no unsigned decimal number of the kernel's size"
+if cmp -s "$work/overflow.ko" "$work/overflow.orig"; then
+	ok "finalize: the refused module is left as it was"
+else
+	notok "finalize: the refused module is left as it was"
+fi
 xz -c "$VM" >"$work/vm.ko.xz"
 run --klp-check "$work/vm.ko.xz"
 expect_out "check: reads compressed modules" 0 "livepatch format intact: 2 livepatch symbols"

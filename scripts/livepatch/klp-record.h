@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The modpost record: how modpost's resolution reaches the post-link step
+ * inside the module.  One owner writes and reads it (klp-record.c).
+ *
+ * modpost's only output that ends up in the .ko is the .mod.c file, which
+ * kbuild compiles and links into every module.  For a livepatch module it
+ * gets one extra block: a string in section .klp.modpost that lists, one
+ * per line, every symbol to convert:
+ *
+ *	klp-modpost 1
+ *	<symbol in the livepatch> <object> <symbol in the object> <position>
+ *
+ * The final `ld -r` keeps that section as is, so the post-link step
+ * (modpost --klp-finalize) can write .klp.rela.* / .klp.sym.* from the
+ * linked .ko alone, without any kernel symbol data, and then empties it.
+ */
+#ifndef KLP_RECORD_H
+#define KLP_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "elffile.h"
+#include "lib.h"
+
+#define KLP_RECORD_SECTION ".klp.modpost"
+#define KLP_RECORD_VERSION "klp-modpost 1"
+
+/* One line of the record. */
+struct klp_record_line {
+	char *cname;		/* the undefined symbol in the livepatch */
+	char *object, *name;	/* what it becomes: object, symbol ... */
+	unsigned long sympos;	/* ... and position */
+	bool used;		/* (finalize) an undefined symbol took it */
+};
+
+struct klp_record {
+	bool present;		/* the section exists and is not empty */
+	bool bad_header;	/* first line is not KLP_RECORD_VERSION */
+	size_t nmalformed;	/* lines that do not parse */
+	struct klp_record_line *v;
+	size_t n;
+};
+
+enum klp_record_reading {
+	/* finalize: a record it cannot trust ends the program */
+	KLP_RECORD_STRICT,
+	/* inspection (--klp-check, --klp-dump): problems are counted */
+	KLP_RECORD_LENIENT,
+};
+
+/*
+ * Read the record of @elf (messages name @path).  Both ways validate
+ * alike: the header line, four fields per line, a decimal position that
+ * fits an unsigned long.
+ */
+void klp_record_read(const struct elf_file *elf, const char *path,
+		     enum klp_record_reading how, struct klp_record *out);
+void klp_record_free(struct klp_record *r);
+/* The line for undefined symbol @cname, or NULL. */
+struct klp_record_line *klp_record_find(struct klp_record *r, const char *cname);
+
+/* The .mod.c block for these lines (and an error for unrecordable names). */
+void klp_record_write(struct buffer *b, const char *modname,
+		      const struct klp_record_line *lines, size_t n);
+
+#endif /* KLP_RECORD_H */
