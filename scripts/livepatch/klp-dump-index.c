@@ -119,31 +119,27 @@ static int run(int argc, char **argv)
 		}
 	}
 
-	if (have_release) {
+	{
+		struct klp_source_choice given = {
+			.release = have_release ? release : NULL,
+			.vmlinux = vmlinux, .map = map, .modules = modules,
+		};
 		char *searched = NULL;
 
-		klp_index_find_sources(release, &found, &searched);
+		klp_index_choose_sources(&given, &found, &searched);
 		src = found;
-		if (!found.vmlinux_elf && !found.symbol_map && !vmlinux && !map)
-			error("livepatch: no symbols of kernel %s found; searched:\n%s", release,
-			      searched);
-		free(searched);
-	}
-	if (vmlinux)
-		src.vmlinux_elf = vmlinux;
-	if (map) {
-		src.symbol_map = map;
-		if (!vmlinux)
-			src.vmlinux_elf = NULL;	/* an explicit map wins over a found ELF */
-	}
-	if (modules)
-		src.modules_dir = modules;
-	if (!src.vmlinux_elf && !src.symbol_map) {
-		if (!have_release) {
-			error("--klp-dump-index: give --vmlinux, --map or --release\n");
-			usage(stderr);
+		if (!src.vmlinux_elf && !src.symbol_map) {
+			if (have_release)
+				error("livepatch: no symbols of kernel %s found; searched:\n%s",
+				      release, searched);
+			else {
+				error("--klp-dump-index: give --vmlinux, --map or --release\n");
+				usage(stderr);
+			}
+			free(searched);
+			goto fail_sources;
 		}
-		goto fail_sources;
+		free(searched);
 	}
 	if ((nobjects || all) && !src.modules_dir)
 		warn("livepatch: no module directory given (--modules); modules cannot be read\n");
@@ -158,15 +154,9 @@ static int run(int argc, char **argv)
 	 */
 	n = 0;
 	for (size_t i = 0; i < nobjects; i++) {
-		char *name, *p;
-
 		if (strcmp(objects[i], "vmlinux") == 0)
 			continue;
-		name = xstrdup(objects[i]);
-		for (p = name; *p; p++)
-			if (*p == '-')
-				*p = '_';
-		objects[n++] = name;
+		objects[n++] = klp_kernel_module_name(objects[i]);
 	}
 	nobjects = n;
 	if (all)

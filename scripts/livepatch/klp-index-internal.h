@@ -144,8 +144,6 @@ bool klp_kallsyms_keeps(const char *name, size_t len, char type);
 
 /* ---- modules ---- */
 
-/* Kernel name a module file is selected by: basename minus .ko*, '-' as '_'. */
-char *klp_module_key(const char *path);
 /* Does @path end in a module suffix (.ko, .ko.xz, .ko.zst, .ko.gz)? */
 bool klp_is_module_file(const char *path);
 

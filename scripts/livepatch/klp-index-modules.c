@@ -47,18 +47,24 @@ bool klp_is_module_file(const char *path)
 	return suffix_len(path) != 0;
 }
 
-char *klp_module_key(const char *path)
+char *klp_kernel_module_name(const char *path)
 {
 	const char *base = strrchr(path, '/');
-	char *key;
+	size_t len;
+	char *name;
 
 	base = base ? base + 1 : path;
-	key = xstrndup(base, strlen(base) - suffix_len(base));
-	for (char *p = key; *p; p++)
+	len = strlen(base) - suffix_len(base);
+	if (len == strlen(base) && str_ends(base, ".o"))
+		len -= 2;
+	name = xstrndup(base, len);
+	for (char *p = name; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	return key;
+	return name;
 }
+
+
 
 /* ---- one module ---- */
 
@@ -201,7 +207,7 @@ struct klp_object *klp_read_module(const char *path, void *data, size_t size)
 	}
 	name = modinfo_name(&elf);
 	if (!name)
-		name = key = klp_module_key(path);
+		name = key = klp_kernel_module_name(path);
 
 	layout.flags = xmalloc(elf.nsections * sizeof(*layout.flags));
 	for (unsigned int i = 0; i < elf.nsections; i++)
@@ -275,7 +281,7 @@ static int scan_entry(const char *path, const struct stat *st, int type, struct 
 		scan_idx->files = xrealloc(scan_idx->files, scan_cap * sizeof(*scan_idx->files));
 	}
 	f = &scan_idx->files[scan_idx->nfiles++];
-	f->key = klp_module_key(path);
+	f->key = klp_kernel_module_name(path);
 	f->path = xstrdup(path);
 	f->tried = false;
 	return 0;
@@ -393,7 +399,7 @@ size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
 			}
 	} else {
 		for (size_t i = 0; i < nnames; i++) {
-			char *key = klp_module_key(names[i]);
+			char *key = klp_kernel_module_name(names[i]);
 			struct klp_modfile *f = first_file(idx, key);
 
 			if (!loaded_from_file(idx, names[i]) && !is_absent(idx, names[i]))

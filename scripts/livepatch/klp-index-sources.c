@@ -210,6 +210,29 @@ done:
 		free(r.text);
 }
 
+static void replace(const char **slot, const char *value)
+{
+	free((char *)*slot);
+	*slot = value ? xstrdup(value) : NULL;
+}
+
+void klp_index_choose_sources(const struct klp_source_choice *given,
+			      struct klp_index_sources *out, char **searched)
+{
+	const char *env_vmlinux = getenv("KLP_VMLINUX");
+
+	klp_index_find_sources(given->release, out, searched);
+	if (given->build_tree_vmlinux && !(env_vmlinux && *env_vmlinux) &&
+	    access("vmlinux", R_OK) == 0)
+		replace(&out->vmlinux_elf, "vmlinux");
+	if (given->vmlinux || given->map) {
+		replace(&out->vmlinux_elf, given->vmlinux);
+		replace(&out->symbol_map, given->map);
+	}
+	if (given->modules)
+		replace(&out->modules_dir, given->modules);
+}
+
 void klp_index_sources_free(struct klp_index_sources *src)
 {
 	free((char *)src->vmlinux_elf);

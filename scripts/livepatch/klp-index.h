@@ -67,6 +67,15 @@ struct klp_index_sources {
 };
 
 /*
+ * The name the kernel knows a module by (mod->name, the object part of
+ * .klp.* names) for a module name, object path or file name: the base
+ * name without directory and without .o/.ko[.xz|.zst|.gz], '-' turned into
+ * '_' ("drivers/x/snd-hda-intel.ko.xz" -> "snd_hda_intel").  The one
+ * normaliser of module names.  Caller frees.
+ */
+char *klp_kernel_module_name(const char *path);
+
+/*
  * The release (`uname -r` of the kernel it builds for) of the kernel build
  * tree in the current directory, where kbuild runs modpost: UTS_RELEASE of
  * include/generated/utsrelease.h, else include/config/kernel.release
@@ -89,6 +98,30 @@ char *klp_build_tree_release(void);
  */
 void klp_index_find_sources(const char *release, struct klp_index_sources *out,
 			    char **searched);
+/*
+ * The one way to say where the target kernel's symbols are, shared by the
+ * build (modpost's resolver), --klp-dump-index and --klp-verify.  The
+ * precedence, highest first:
+ *
+ *   1. what the command line names (@given: --vmlinux, --map, --modules);
+ *      a vmlinux or a map named there replaces both found vmlinux sources
+ *      (a named map is not overruled by a found ELF);
+ *   2. for an in-tree build (@given->build_tree_vmlinux), ./vmlinux of the
+ *      build, unless KLP_VMLINUX says otherwise;
+ *   3. the environment: KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR;
+ *   4. the standard places for @given->release (klp_index_find_sources()).
+ *
+ * @searched as for klp_index_find_sources().  @out's strings are
+ * malloc'ed (klp_index_sources_free()).
+ */
+struct klp_source_choice {
+	const char *release;		/* NULL or "": unknown */
+	const char *vmlinux, *map, *modules;	/* named explicitly, or NULL */
+	bool build_tree_vmlinux;	/* in-tree: ./vmlinux of the build */
+};
+void klp_index_choose_sources(const struct klp_source_choice *given,
+			      struct klp_index_sources *out, char **searched);
+
 /* Free the strings klp_index_find_sources() put into @src (all malloc'ed). */
 void klp_index_sources_free(struct klp_index_sources *src);
 

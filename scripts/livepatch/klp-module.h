@@ -85,8 +85,6 @@ void klp_read_scope(struct klp_module *km, struct elf_file *elf);
 const char *klp_special_section_reason(const char *section, const char **instead);
 bool klp_object_name_ok(const char *object);
 bool klp_symbol_name_ok(const char *name);
-/* The kernel's name for the module modpost calls @modname ("a/b/foo-bar" -> "foo_bar"). */
-char *klp_kernel_module_name(const char *modname);
 
 /* Is @name one of the sections that carry annotations (never converted)? */
 bool klp_is_annotation_section(const char *name);

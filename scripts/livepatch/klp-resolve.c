@@ -112,16 +112,13 @@ static char *kernel_release(void)
 static bool open_index(const struct module *first_user, bool in_tree)
 {
 	struct klp_index_sources src;
+	struct klp_source_choice given = { .build_tree_vmlinux = in_tree };
 
 	if (target_index)
 		return true;
 	index_release = kernel_release();
-	klp_index_find_sources(index_release ? index_release : "", &src, &index_searched);
-	/* in-tree: the vmlinux of this very build, unless told otherwise */
-	if (in_tree && !getenv("KLP_VMLINUX") && access("vmlinux", R_OK) == 0) {
-		free((char *)src.vmlinux_elf);
-		src.vmlinux_elf = xstrdup("vmlinux");
-	}
+	given.release = index_release;
+	klp_index_choose_sources(&given, &src, &index_searched);
 	target_index = klp_index_open(&src);
 	klp_index_sources_free(&src);
 	if (!target_index) {

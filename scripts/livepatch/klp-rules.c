@@ -85,17 +85,6 @@ bool klp_symbol_name_ok(const char *name)
 	return name[0] && strlen(name) <= KLP_SYMBOL_NAME_MAX && !strchr(name, ',');
 }
 
-char *klp_kernel_module_name(const char *modname)
-{
-	const char *slash = strrchr(modname, '/');
-	char *name = xstrdup(slash ? slash + 1 : modname);
-
-	for (char *p = name; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	return name;
-}
-
 bool klp_is_annotation_section(const char *name)
 {
 	return str_starts(name, KLP_MODULE_RELOC_SECTION) ||

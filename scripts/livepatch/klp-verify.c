@@ -296,19 +296,16 @@ static bool parse_options(int argc, char **argv, struct options *o)
 static struct klp_index *open_target(const struct options *o, const char *release,
 				     struct klp_index_sources *found, const char **modules_dir)
 {
-	struct klp_index_sources src = { 0 };
+	struct klp_source_choice given = {
+		.release = release, .vmlinux = o->vmlinux, .map = o->map,
+		.modules = o->modules,
+	};
+	struct klp_index_sources src;
 	char *searched = NULL;
 	struct klp_index *idx;
 
-	/* environment overrides apply even when the release is unknown */
-	klp_index_find_sources(release ? release : "", found, &searched);
+	klp_index_choose_sources(&given, found, &searched);
 	src = *found;
-	if (o->vmlinux || o->map) {
-		src.vmlinux_elf = o->vmlinux;
-		src.symbol_map = o->map;
-	}
-	if (o->modules)
-		src.modules_dir = o->modules;
 	*modules_dir = src.modules_dir;
 	if (!src.vmlinux_elf && !src.symbol_map) {
 		if (release)
