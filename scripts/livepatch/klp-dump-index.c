@@ -43,7 +43,7 @@ static void print_symbol(const struct klp_symbol *s, void *arg)
 		s->load_order_dependent ? "load-order" : "-");
 }
 
-static void print_summary(const struct klp_object *obj, FILE *out)
+static void print_summary(const struct klp_symtab *obj, FILE *out)
 {
 	size_t dup = 0, lod = 0;
 
@@ -173,7 +173,7 @@ static int run(int argc, char **argv)
 	qsort(names, n, sizeof(*names), str_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (summary) {
-			const struct klp_object *obj = strcmp(names[i], "vmlinux") == 0
+			const struct klp_symtab *obj = strcmp(names[i], "vmlinux") == 0
 							       ? idx->vmlinux
 							       : klp_index_module(idx, names[i]);
 			print_summary(obj, stdout);

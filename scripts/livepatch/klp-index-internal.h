@@ -11,7 +11,7 @@
  *   klp-index-decompress.c  the process pool running xz/zstd/gzip
  *   klp-index-sources.c     klp_index_find_sources()
  *
- * Every part hands its symbols to klp_object_build() as a list of
+ * Every part hands its symbols to klp_symtab_build() as a list of
  * struct klp_occ in the object's symbol-table (or file) order; the builder
  * copies the strings, groups the occurrences by name and numbers them.
  */
@@ -55,11 +55,12 @@ struct klp_occ {
 struct klp_name_entry {
 	const char *name;
 	uint32_t hash;
-	uint32_t first;		/* index of position 1 in klp_object.syms */
+	uint32_t first;		/* index of position 1 in klp_symtab.syms */
 	uint32_t count;
 };
 
-struct klp_object {
+/* The symbols of one object (vmlinux or a module), as kallsyms lists them. */
+struct klp_symtab {
 	char *name;
 	struct klp_symbol *syms;	/* grouped by name, each group by position */
 	const struct klp_symbol **ptrs;	/* &syms[i], for klp_index_lookup() */
@@ -77,13 +78,13 @@ enum klp_order {
 	KLP_ORDER_ADDRESS,	/* vmlinux: address, non-weak first, then as given */
 };
 
-struct klp_object *klp_object_build(const char *objname, const struct klp_occ *occ,
+struct klp_symtab *klp_symtab_build(const char *objname, const struct klp_occ *occ,
 				    size_t n, enum klp_order order);
-void klp_object_free(struct klp_object *obj);
-const struct klp_name_entry *klp_object_find(const struct klp_object *obj,
+void klp_symtab_free(struct klp_symtab *obj);
+const struct klp_name_entry *klp_symtab_find(const struct klp_symtab *obj,
 					     const char *name);
 /* Mark every occurrence of @name (if present) as load-order dependent. */
-void klp_object_mark_load_order(struct klp_object *obj, const char *name);
+void klp_symtab_mark_load_order(struct klp_symtab *obj, const char *name);
 
 /* ---- the index ---- */
 
@@ -96,10 +97,10 @@ struct klp_modfile {
 struct klp_lookup_cache;
 
 struct klp_index {
-	struct klp_object *vmlinux;
+	struct klp_symtab *vmlinux;
 	char *vmlinux_source;
 
-	struct klp_object **modules;	/* sorted by name */
+	struct klp_symtab **modules;	/* sorted by name */
 	size_t nmodules;
 
 	char *modules_dir;
@@ -113,17 +114,17 @@ struct klp_index {
 };
 
 /* vmlinux or a loaded module, NULL if unknown */
-const struct klp_object *klp_index_object(const struct klp_index *idx, const char *object);
+const struct klp_symtab *klp_index_object(const struct klp_index *idx, const char *object);
 void klp_lookup_cache_free(struct klp_index *idx);
 
 /* Add or replace a module object (takes ownership). */
-void klp_index_add_module(struct klp_index *idx, struct klp_object *obj);
-struct klp_object *klp_index_module(const struct klp_index *idx, const char *name);
+void klp_index_add_module(struct klp_index *idx, struct klp_symtab *obj);
+struct klp_symtab *klp_index_module(const struct klp_index *idx, const char *name);
 
 /* ---- readers ---- */
 
 /* vmlinux from a final ELF; NULL (after a message) when unusable. */
-struct klp_object *klp_read_vmlinux_elf(const char *path);
+struct klp_symtab *klp_read_vmlinux_elf(const char *path);
 
 /*
  * A System.map or /proc/kallsyms file: the vmlinux object, plus module
@@ -148,7 +149,7 @@ bool klp_kallsyms_keeps(const char *name, size_t len, char type);
 bool klp_is_module_file(const char *path);
 
 /* Parse one module image; NULL (after a message) if it cannot be used. */
-struct klp_object *klp_read_module(const char *path, void *data, size_t size);
+struct klp_symtab *klp_read_module(const char *path, void *data, size_t size);
 
 /* ---- decompression pool ---- */
 

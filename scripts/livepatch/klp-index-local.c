@@ -18,7 +18,7 @@
 bool klp_index_add_module_object(struct klp_index *idx, const char *name,
 				 const char *path)
 {
-	struct klp_object *obj;
+	struct klp_symtab *obj;
 	struct stat st;
 	void *map;
 	int fd;

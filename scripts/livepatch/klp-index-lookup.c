@@ -85,19 +85,19 @@ static size_t lookup_all(const struct klp_index *idx, const char *name,
 	slot->name = xstrdup(name);
 	c->nentries++;
 
-	e = klp_object_find(idx->vmlinux, name);
+	e = klp_symtab_find(idx->vmlinux, name);
 	n += e ? e->count : 0;
 	for (size_t m = 0; m < idx->nmodules; m++) {
-		e = klp_object_find(idx->modules[m], name);
+		e = klp_symtab_find(idx->modules[m], name);
 		n += e ? e->count : 0;
 	}
 	slot->n = n;
 	slot->syms = xmalloc((n ? n : 1) * sizeof(*slot->syms));
 	n = 0;
 	for (size_t m = 0; m <= idx->nmodules; m++) {
-		const struct klp_object *obj = m == 0 ? idx->vmlinux : idx->modules[m - 1];
+		const struct klp_symtab *obj = m == 0 ? idx->vmlinux : idx->modules[m - 1];
 
-		e = klp_object_find(obj, name);
+		e = klp_symtab_find(obj, name);
 		if (!e)
 			continue;
 		memcpy(slot->syms + n, obj->ptrs + e->first, e->count * sizeof(*slot->syms));
@@ -110,14 +110,14 @@ static size_t lookup_all(const struct klp_index *idx, const char *name,
 size_t klp_index_lookup(const struct klp_index *idx, const char *object,
 			const char *name, const struct klp_symbol *const **out)
 {
-	const struct klp_object *obj;
+	const struct klp_symtab *obj;
 	const struct klp_name_entry *e;
 
 	*out = NULL;
 	if (!object)
 		return lookup_all(idx, name, out);
 	obj = klp_index_object(idx, object);
-	e = klp_object_find(obj, name);
+	e = klp_symtab_find(obj, name);
 	if (!e)
 		return 0;
 	*out = obj->ptrs + e->first;
@@ -133,7 +133,7 @@ static int entry_cmp(const void *a, const void *b)
 }
 
 /* Call @fn for every occurrence of the entries of @obj that @match accepts. */
-static void for_each_entry(const struct klp_object *obj,
+static void for_each_entry(const struct klp_symtab *obj,
 			   bool (*match)(const struct klp_name_entry *e, const void *ctx),
 			   const void *ctx,
 			   void (*fn)(const struct klp_symbol *sym, void *arg), void *arg)

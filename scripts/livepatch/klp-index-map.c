@@ -253,11 +253,11 @@ bool klp_read_symbol_map(struct klp_index *idx, const char *path)
 		if (all_zero)
 			warn("%s: all addresses are zero (a /proc/kallsyms read without privileges?); counting in file order\n",
 			     path);
-		idx->vmlinux = klp_object_build("vmlinux", st.occ, st.n,
+		idx->vmlinux = klp_symtab_build("vmlinux", st.occ, st.n,
 						all_zero ? KLP_ORDER_TABLE : KLP_ORDER_ADDRESS);
 		for (size_t i = 0; i < st.nmods; i++)
 		{
-			struct klp_object *m = klp_object_build(st.mods[i].name, st.mods[i].occ,
+			struct klp_symtab *m = klp_symtab_build(st.mods[i].name, st.mods[i].occ,
 								st.mods[i].n, KLP_ORDER_TABLE);
 
 			m->from_map = true;

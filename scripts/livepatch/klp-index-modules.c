@@ -189,13 +189,13 @@ static bool is_core(const struct elf_file *elf, const struct module_layout *l,
 	return strncmp(elf->sections[shndx].name, ".init", 5) != 0;
 }
 
-struct klp_object *klp_read_module(const char *path, void *data, size_t size)
+struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 {
 	struct elf_file elf;
 	struct module_layout layout = { 0 };
 	struct export_set exports;
 	struct klp_occ *occ;
-	struct klp_object *obj;
+	struct klp_symtab *obj;
 	const char *name, *source = NULL;
 	char *key = NULL;
 	unsigned int sec;
@@ -244,7 +244,7 @@ struct klp_object *klp_read_module(const char *path, void *data, size_t size)
 		occ[n].weak = false;
 		n++;
 	}
-	obj = klp_object_build(name, occ, n, KLP_ORDER_TABLE);
+	obj = klp_symtab_build(name, occ, n, KLP_ORDER_TABLE);
 
 	/* the table the loader walks before init: every defined symbol */
 	for (unsigned int i = 1; i < elf.nsyms; i++) {
@@ -252,7 +252,7 @@ struct klp_object *klp_read_module(const char *path, void *data, size_t size)
 
 		if (sym->raw_shndx != SHN_UNDEF && sym->name[0] &&
 		    !is_core(&elf, &layout, sym))
-			klp_object_mark_load_order(obj, sym->name);
+			klp_symtab_mark_load_order(obj, sym->name);
 	}
 
 	free(exports.names);
@@ -340,7 +340,7 @@ static void add_absent(struct klp_index *idx, const char *name)
 
 /* the modules read in one batch */
 struct batch_item {
-	struct klp_object *obj;
+	struct klp_symtab *obj;
 	const char *path;
 };
 
@@ -353,7 +353,7 @@ struct batch {
 static void image_done(const char *path, void *data, size_t size, void *arg)
 {
 	struct batch *b = arg;
-	struct klp_object *obj = klp_read_module(path, data, size);
+	struct klp_symtab *obj = klp_read_module(path, data, size);
 
 	if (obj) {
 		b->items[b->n].obj = obj;
@@ -371,7 +371,7 @@ static int item_cmp(const void *a, const void *b)
 
 static bool loaded_from_file(const struct klp_index *idx, const char *name)
 {
-	const struct klp_object *obj = klp_index_module(idx, name);
+	const struct klp_symtab *obj = klp_index_module(idx, name);
 
 	return obj && !obj->from_map;
 }
@@ -422,7 +422,7 @@ size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
 		if (loaded_from_file(idx, b.items[i].obj->name)) {
 			warn("livepatch: module %s: %s is not the first file of that module under %s; ignoring it\n",
 			     b.items[i].obj->name, b.items[i].path, idx->modules_dir);
-			klp_object_free(b.items[i].obj);
+			klp_symtab_free(b.items[i].obj);
 			continue;
 		}
 		klp_index_add_module(idx, b.items[i].obj);

@@ -155,11 +155,11 @@ static void advise(const struct elf_file *elf)
 	}
 }
 
-struct klp_object *klp_read_vmlinux_elf(const char *path)
+struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 {
 	struct elf_file elf;
 	struct klp_occ *occ;
-	struct klp_object *obj;
+	struct klp_symtab *obj;
 	const char *source = NULL;
 	uint64_t pcpu_start = 0, pcpu_end = 0;
 	bool have_start = false, have_end = false;
@@ -228,7 +228,7 @@ struct klp_object *klp_read_vmlinux_elf(const char *path)
 				occ[i].weak = false;
 			}
 
-	obj = klp_object_build("vmlinux", occ, n, KLP_ORDER_ADDRESS);
+	obj = klp_symtab_build("vmlinux", occ, n, KLP_ORDER_ADDRESS);
 	free(occ);
 	elf_close(&elf);
 	return obj;

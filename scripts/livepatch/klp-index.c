@@ -4,7 +4,7 @@
  * that holds them (lookups are in klp-index-lookup.c).
  *
  * An object is built once from the list of symbols a reader found
- * (klp_object_build) and never changes afterwards, except for the
+ * (klp_symtab_build) and never changes afterwards, except for the
  * load-order marks that the module reader sets right after building.
  * Occurrences of one name are stored next to each other in position
  * order, so a lookup is one hash probe and returns a slice.
@@ -100,7 +100,7 @@ static size_t slots_for(size_t n)
 }
 
 /* Slot of @name: its entry, or the empty slot where it belongs. */
-static uint32_t *find_slot(const struct klp_object *obj, const char *name,
+static uint32_t *find_slot(const struct klp_symtab *obj, const char *name,
 			   uint32_t hash)
 {
 	size_t mask = obj->nslots - 1;
@@ -117,7 +117,7 @@ static uint32_t *find_slot(const struct klp_object *obj, const char *name,
 	}
 }
 
-const struct klp_name_entry *klp_object_find(const struct klp_object *obj,
+const struct klp_name_entry *klp_symtab_find(const struct klp_symtab *obj,
 					     const char *name)
 {
 	uint32_t *slot;
@@ -128,9 +128,9 @@ const struct klp_name_entry *klp_object_find(const struct klp_object *obj,
 	return *slot ? &obj->names[*slot - 1] : NULL;
 }
 
-void klp_object_mark_load_order(struct klp_object *obj, const char *name)
+void klp_symtab_mark_load_order(struct klp_symtab *obj, const char *name)
 {
-	const struct klp_name_entry *e = klp_object_find(obj, name);
+	const struct klp_name_entry *e = klp_symtab_find(obj, name);
 
 	if (!e)
 		return;
@@ -190,7 +190,7 @@ struct intern_map {
 	size_t used;
 };
 
-static const char *intern(struct klp_object *obj, struct intern_map *m, const char *s)
+static const char *intern(struct klp_symtab *obj, struct intern_map *m, const char *s)
 {
 	size_t i;
 
@@ -232,10 +232,10 @@ static const char *intern(struct klp_object *obj, struct intern_map *m, const ch
 	return m->e[i].out;
 }
 
-struct klp_object *klp_object_build(const char *objname, const struct klp_occ *occ,
+struct klp_symtab *klp_symtab_build(const char *objname, const struct klp_occ *occ,
 				    size_t n, enum klp_order order)
 {
-	struct klp_object *obj = xcalloc(1, sizeof(*obj));
+	struct klp_symtab *obj = xcalloc(1, sizeof(*obj));
 	uint32_t *group = xmalloc((n ? n : 1) * sizeof(*group));
 	uint32_t *fill, *seq = NULL;
 	bool *weak = NULL;
@@ -330,7 +330,7 @@ struct klp_object *klp_object_build(const char *objname, const struct klp_occ *o
 	return obj;
 }
 
-void klp_object_free(struct klp_object *obj)
+void klp_symtab_free(struct klp_symtab *obj)
 {
 	if (!obj)
 		return;
@@ -347,7 +347,7 @@ void klp_object_free(struct klp_object *obj)
 
 static int module_cmp(const void *key, const void *elem)
 {
-	return strcmp(key, (*(struct klp_object *const *)elem)->name);
+	return strcmp(key, (*(struct klp_symtab *const *)elem)->name);
 }
 
 /* Index in idx->modules where @name is or belongs. */
@@ -372,7 +372,7 @@ static size_t module_slot(const struct klp_index *idx, const char *name, bool *f
 	return lo;
 }
 
-struct klp_object *klp_index_module(const struct klp_index *idx, const char *name)
+struct klp_symtab *klp_index_module(const struct klp_index *idx, const char *name)
 {
 	bool found;
 	size_t at = module_slot(idx, name, &found);
@@ -380,14 +380,14 @@ struct klp_object *klp_index_module(const struct klp_index *idx, const char *nam
 	return found ? idx->modules[at] : NULL;
 }
 
-void klp_index_add_module(struct klp_index *idx, struct klp_object *obj)
+void klp_index_add_module(struct klp_index *idx, struct klp_symtab *obj)
 {
 	bool found;
 	size_t at = module_slot(idx, obj->name, &found);
 
 	klp_lookup_cache_free(idx);
 	if (found) {
-		klp_object_free(idx->modules[at]);
+		klp_symtab_free(idx->modules[at]);
 		idx->modules[at] = obj;
 		return;
 	}
@@ -432,9 +432,9 @@ void klp_index_free(struct klp_index *idx)
 	if (!idx)
 		return;
 	klp_lookup_cache_free(idx);
-	klp_object_free(idx->vmlinux);
+	klp_symtab_free(idx->vmlinux);
 	for (size_t i = 0; i < idx->nmodules; i++)
-		klp_object_free(idx->modules[i]);
+		klp_symtab_free(idx->modules[i]);
 	free(idx->modules);
 	for (size_t i = 0; i < idx->nfiles; i++) {
 		free(idx->files[i].key);
@@ -454,7 +454,7 @@ const char *klp_index_vmlinux_source(const struct klp_index *idx)
 	return idx->vmlinux_source;
 }
 
-const struct klp_object *klp_index_object(const struct klp_index *idx,
+const struct klp_symtab *klp_index_object(const struct klp_index *idx,
 					  const char *object)
 {
 	if (strcmp(object, "vmlinux") == 0)

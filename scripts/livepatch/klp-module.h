@@ -71,7 +71,7 @@ struct klp_module {
 	size_t nconversions, conversions_cap;
 };
 
-/* klp-object.c */
+/* klp-module-read.c */
 const struct klp_reference *klp_find_reference(const struct klp_module *km,
 					       const char *name);
 const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
