@@ -19,6 +19,9 @@ TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 KDIR ?= $(shell $(TOP)/scripts/kdir.sh default 2>/dev/null)
 BUILD ?= $(TOP)/build
+# absolute, so that the dependency files (-MMD, absolute paths) name the same
+# targets whether BUILD was given relative or not
+override BUILD := $(abspath $(BUILD))
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -34,7 +37,7 @@ CPPFLAGS_MODPOST := -I$(TOP)/scripts/mod -I$(BUILD)/generated -I$(TOP)/include/u
 empty :=
 space := $(empty) $(empty)
 comma := ,
-SUPPORTED_SERIES := $(sort $(notdir $(wildcard $(TOP)/scripts/mod/profiles/*)))
+SUPPORTED_SERIES := $(sort $(notdir $(patsubst %/,%,$(wildcard $(TOP)/scripts/mod/profiles/*/))))
 KSERIES := $(shell $(TOP)/scripts/mod/kernel-series.sh '$(KDIR)' 2>/dev/null)
 PROFILE_DIR := $(TOP)/scripts/mod/profiles/$(KSERIES)
 
@@ -57,6 +60,9 @@ MODPOST_SRCS := $(sort $(wildcard $(TOP)/scripts/mod/*.c $(TOP)/scripts/livepatc
 		       $(wildcard $(PROFILE_DIR)/*.c))
 MODPOST_OBJS := $(patsubst $(TOP)/%.c,$(BUILD)/obj/%.o,$(MODPOST_SRCS))
 MODPOST := $(BUILD)/modpost
+# Everything but main(): the unit tests link their own main() against it.
+MODPOST_MAIN_OBJ := $(BUILD)/obj/scripts/mod/modpost.o
+MODPOST_LIB := $(BUILD)/libmodpost.a
 
 # Generated headers (device-table layouts of the target kernel, ...) are
 # listed here by the fragments that produce them.
@@ -66,10 +72,14 @@ GENERATED_HEADERS :=
 
 .PHONY: all deps check bench clean sanitize demo
 
-all: $(MODPOST)
+all: $(MODPOST) $(MODPOST_LIB)
 
 $(MODPOST): $(MODPOST_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(MODPOST_LIB): $(filter-out $(MODPOST_MAIN_OBJ),$(MODPOST_OBJS))
+	@rm -f $@
+	$(AR) rcs $@ $^
 
 $(BUILD)/obj/%.o: $(TOP)/%.c $(GENERATED_HEADERS)
 	@mkdir -p $(dir $@)

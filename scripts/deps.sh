@@ -8,7 +8,10 @@
 #   scripts/deps.sh              tools + headers + extracted image of the
 #                                newest complete release of each series in
 #                                $KSERIES
-#   scripts/deps.sh --with-dbg   additionally the debug vmlinux (1 GB download)
+#   scripts/deps.sh --with-dbg   additionally what the tests need: the debug
+#                                vmlinux (1 GB download) and the kernel's
+#                                sources (linux-source-<series>, read by tests
+#                                that build real kernel files)
 #   scripts/deps.sh --release    only print the release that would be chosen
 #
 # Environment:
@@ -155,6 +158,7 @@ missing_base() {
 
 image_done() { [ -f "$KLP_CACHE/$1/image.stamp" ] && image_moddir "$KLP_CACHE/$1/image" "$1" >/dev/null; }
 dbg_done() { [ -f "$KLP_CACHE/$1/dbg.stamp" ]; }
+source_done() { is_installed "linux-source-$KSERIES" && [ -r "/usr/src/linux-source-$KSERIES.tar.xz" ]; }
 headers_done() { is_installed "linux-headers-$1" && [ -x "/usr/src/linux-headers-$1/scripts/mod/modpost" ]; }
 
 # ---------------------------------------------------------------------------
@@ -172,7 +176,7 @@ command -v apt-get >/dev/null || die "this script needs Debian's apt"
 rel=$(choose_release || true)
 need_work=0
 if [ -z "$rel" ] || [ -n "$(missing_base)" ] || ! headers_done "$rel" || ! image_done "$rel" ||
-	{ [ "$with_dbg" = 1 ] && ! dbg_done "$rel"; }; then
+	{ [ "$with_dbg" = 1 ] && { ! dbg_done "$rel" || ! source_done; }; }; then
 	need_work=1
 fi
 
@@ -209,6 +213,12 @@ if [ "$need_work" = 1 ]; then
 		mv "$KLP_CACHE/$rel/image.tmp" "$KLP_CACHE/$rel/image"
 		dpkg-deb -f "$deb" Package Version >"$KLP_CACHE/$rel/image.stamp"
 		rm -rf "$dl"
+	fi
+
+	if [ "$with_dbg" = 1 ] && ! source_done; then
+		say "installing linux-source-$KSERIES ..."
+		apt_install "linux-source-$KSERIES"
+		source_done || die "/usr/src/linux-source-$KSERIES.tar.xz missing after install"
 	fi
 
 	if [ "$with_dbg" = 1 ] && ! dbg_done "$rel"; then

@@ -102,17 +102,6 @@ static bool rule_name(const struct check *c, const struct elf_section *s, char *
 	return false;
 }
 
-static bool rule_livepatch_flag(const struct check *c, const struct elf_section *s,
-				char *buf, size_t len)
-{
-	(void)c;
-	if (s->flags & SHF_RELA_LIVEPATCH)
-		return false;
-	snprintf(buf, len, "section %s lacks SHF_RELA_LIVEPATCH (flags 0x%" PRIx64 "): the loader applies it as ordinary relocations against address 0",
-		 s->name, s->flags);
-	return true;
-}
-
 static bool rule_type(const struct check *c, const struct elf_section *s, char *buf, size_t len)
 {
 	(void)c;
@@ -120,26 +109,6 @@ static bool rule_type(const struct check *c, const struct elf_section *s, char *
 		return false;
 	snprintf(buf, len, "section %s is not SHT_RELA (sh_type %u): the kernel reads it as Elf_Rela entries",
 		 s->name, s->type);
-	return true;
-}
-
-static bool rule_alloc(const struct check *c, const struct elf_section *s, char *buf, size_t len)
-{
-	(void)c;
-	if (s->flags & SHF_ALLOC)
-		return false;
-	snprintf(buf, len, "section %s lacks SHF_ALLOC: relocations applied after the module's load image is freed would be read from freed memory",
-		 s->name);
-	return true;
-}
-
-static bool rule_info_link(const struct check *c, const struct elf_section *s, char *buf, size_t len)
-{
-	(void)c;
-	if (s->flags & SHF_INFO_LINK)
-		return false;
-	snprintf(buf, len, "section %s lacks SHF_INFO_LINK (the kernel does not need it; strip and objcopy drop it)",
-		 s->name);
 	return true;
 }
 
@@ -209,20 +178,52 @@ static bool rule_entsize(const struct check *c, const struct elf_section *s, cha
 	return false;
 }
 
+/* A flag the section must have, and what happens without it. */
+struct required_flag {
+	uint64_t flag;
+	const char *name;
+	const char *consequence;
+};
+
+static const struct required_flag needs_livepatch = {
+	SHF_RELA_LIVEPATCH, "SHF_RELA_LIVEPATCH",
+	"the loader applies it as ordinary relocations against address 0",
+};
+static const struct required_flag needs_alloc = {
+	SHF_ALLOC, "SHF_ALLOC",
+	"relocations applied after the module's load image is freed would be read from freed memory",
+};
+static const struct required_flag needs_info_link = {
+	SHF_INFO_LINK, "SHF_INFO_LINK",
+	"the kernel does not need it; strip and objcopy drop it",
+};
+
+/* Either a rule function or a required flag. */
 static const struct {
 	section_rule_fn broken;
+	const struct required_flag *needs;
 	bool is_error;
 } section_rules[] = {
-	{ rule_name, true },
-	{ rule_livepatch_flag, true },
-	{ rule_type, true },
-	{ rule_alloc, true },
-	{ rule_info_link, false },
-	{ rule_link, true },
-	{ rule_info, true },
-	{ rule_special_target, true },
-	{ rule_entsize, true },
+	{ rule_name, NULL, true },
+	{ NULL, &needs_livepatch, true },
+	{ rule_type, NULL, true },
+	{ NULL, &needs_alloc, true },
+	{ NULL, &needs_info_link, false },
+	{ rule_link, NULL, true },
+	{ rule_info, NULL, true },
+	{ rule_special_target, NULL, true },
+	{ rule_entsize, NULL, true },
 };
+
+static bool lacks_flag(const struct required_flag *f, const struct elf_section *s,
+		       char *buf, size_t len)
+{
+	if (s->flags & f->flag)
+		return false;
+	snprintf(buf, len, "section %s lacks %s (flags 0x%" PRIx64 "): %s",
+		 s->name, f->name, s->flags, f->consequence);
+	return true;
+}
 
 /* ---- relocations ---- */
 
@@ -277,9 +278,14 @@ static void check_klp_section(struct check *c, unsigned int si)
 	size_t n;
 
 	c->nsections++;
-	for (size_t i = 0; i < ARRAY_SIZE(section_rules); i++)
-		if (section_rules[i].broken(c, rs, msg, sizeof(msg)))
+	for (size_t i = 0; i < ARRAY_SIZE(section_rules); i++) {
+		bool broken = section_rules[i].broken ?
+			section_rules[i].broken(c, rs, msg, sizeof(msg)) :
+			lacks_flag(section_rules[i].needs, rs, msg, sizeof(msg));
+
+		if (broken)
 			problem(c, section_rules[i].is_error, "%s", msg);
+	}
 	if (!elf_is_reloc_section(rs))
 		return;
 	n = elf_reloc_count_lenient(c->elf, rs);

@@ -77,21 +77,6 @@ static int object_order(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static char *fmt(const char *f, ...) PRINTF_LIKE(1, 2);
-static char *fmt(const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, f);
-	n = vasprintf(&s, f, ap);
-	va_end(ap);
-	if (n < 0)
-		fatal("out of memory\n");
-	return s;
-}
-
 static void add_row(struct dump *d, const struct elf_file *elf, const char *object,
 		    const struct elf_section *rs, const struct elf_reloc *r, bool sym_ok)
 {
@@ -103,22 +88,22 @@ static void add_row(struct dump *d, const struct elf_file *elf, const char *obje
 	row->cols[C_OBJECT] = xstrdup(object);
 	row->cols[C_SECTION] = xstrdup(elf_section(elf, rs->info) ? elf_section_name(elf, rs->info)
 								  : "(no section)");
-	row->cols[C_OFFSET] = fmt("0x%" PRIx64, r->offset);
+	row->cols[C_OFFSET] = xasprintf("0x%" PRIx64, r->offset);
 	row->cols[C_TYPE] = xstrdup(klp_reloc_type_str(elf->machine, r->type, tbuf));
 	if (!sym_ok) {
-		row->cols[C_SYMBOL] = fmt("(symbol index %u out of range)", r->sym);
+		row->cols[C_SYMBOL] = xasprintf("(symbol index %u out of range)", r->sym);
 		row->cols[C_SYMPOS] = xstrdup("-");
 	} else if (d->parsed[r->sym] && klp_sym_is_livepatch(&elf->syms[r->sym]) &&
 		   strcmp(d->names[r->sym].object, object) == 0) {
 		row->cols[C_SYMBOL] = xstrdup(d->names[r->sym].name);
-		row->cols[C_SYMPOS] = fmt("%lu", d->names[r->sym].sympos);
+		row->cols[C_SYMPOS] = xasprintf("%lu", d->names[r->sym].sympos);
 	} else {
 		const char *name = elf->syms[r->sym].name;
 
 		row->cols[C_SYMBOL] = xstrdup(*name ? name : "(unnamed)");
 		row->cols[C_SYMPOS] = xstrdup("-");
 	}
-	row->cols[C_ADDEND] = fmt("%" PRId64, r->addend);
+	row->cols[C_ADDEND] = xasprintf("%" PRId64, r->addend);
 }
 
 static void print_row(const char *const *cols, const size_t *w)

@@ -343,7 +343,8 @@ static int run(int argc, char **argv)
 	}
 	for (int i = first; i < argc; i++)
 		finalize_one(argv[i], out ? out : argv[i]);
-	return 0;
+	/* every refusal above is fatal; this keeps a future error() honest */
+	return error_occurred() ? 1 : 0;
 }
 
 const struct klp_mode klp_mode_finalize = {

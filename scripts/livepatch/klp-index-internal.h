@@ -2,14 +2,17 @@
 /*
  * Internals of the symbol index (klp-index.h), shared by its parts:
  *
- *   klp-index.c             objects, name tables, open/free
+ *   klp-arena.c             the string arena and the name hash
+ *   klp-symtab.c            one object's symbol table: build, find, free
+ *   klp-index.c             the tables by object name, open/free
  *   klp-index-lookup.c      lookups, near misses, ordered walks
  *   klp-index-vmlinux.c     vmlinux from a final ELF (nm letters, kallsyms rules)
  *   klp-index-map.c         vmlinux (and modules) from System.map / /proc/kallsyms
  *   klp-index-filter.c      which nm lines scripts/mksysmap and scripts/kallsyms drop
  *   klp-index-modules.c     module files: discovery, core/full tables
  *   klp-index-decompress.c  the process pool running xz/zstd/gzip
- *   klp-index-sources.c     klp_index_find_sources()
+ *   klp-index-sources.c     where the symbols are: klp_index_find_sources(),
+ *                           klp_index_choose_sources()
  *
  * Every part hands its symbols to klp_symtab_build() as a list of
  * struct klp_occ in the object's symbol-table (or file) order; the builder

@@ -45,13 +45,12 @@ static void say(struct report *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *line;
-	int n;
+	size_t n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&line, fmt, ap);
+	line = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		fatal("out of memory\n");
+	n = strlen(line);
 	r->text = xrealloc(r->text, r->len + n + 3);
 	r->text[r->len++] = '\t';
 	memcpy(r->text + r->len, line, n);
@@ -59,20 +58,6 @@ static void say(struct report *r, const char *fmt, ...)
 	r->text[r->len++] = '\n';
 	r->text[r->len] = '\0';
 	free(line);
-}
-
-static char *path_of(const char *fmt, ...)
-{
-	va_list ap;
-	char *p;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&p, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		fatal("out of memory\n");
-	return p;
 }
 
 /* NULL when usable, else why not. */
@@ -129,7 +114,7 @@ static const char *modules_problem(const char *path)
 		return "not found";
 	if (!S_ISDIR(st.st_mode))
 		return "not a directory";
-	kernel = path_of("%s/kernel", path);
+	kernel = xasprintf("%s/kernel", path);
 	ok = stat(kernel, &st) == 0 && S_ISDIR(st.st_mode);
 	free(kernel);
 	return ok ? NULL : "no kernel/ module tree";
@@ -181,17 +166,17 @@ void klp_index_find_sources(const char *release, struct klp_index_sources *out,
 		goto done;
 	}
 
-	vm[0] = path_of("/usr/lib/debug/boot/vmlinux-%s", release);
-	vm[1] = path_of("/usr/lib/debug/lib/modules/%s/vmlinux", release);
-	vm[2] = path_of("/boot/vmlinux-%s", release);
-	vm[3] = path_of("/lib/modules/%s/build/vmlinux", release);
-	vm[4] = path_of("%s/%s/dbg/usr/lib/debug/boot/vmlinux-%s", cache, release, release);
-	map[0] = path_of("/boot/System.map-%s", release);
-	map[1] = path_of("/lib/modules/%s/build/System.map", release);
-	map[2] = path_of("%s/%s/image/boot/System.map-%s", cache, release, release);
-	mods[0] = path_of("/lib/modules/%s", release);
-	mods[1] = path_of("%s/%s/image/lib/modules/%s", cache, release, release);
-	mods[2] = path_of("%s/%s/image/usr/lib/modules/%s", cache, release, release);
+	vm[0] = xasprintf("/usr/lib/debug/boot/vmlinux-%s", release);
+	vm[1] = xasprintf("/usr/lib/debug/lib/modules/%s/vmlinux", release);
+	vm[2] = xasprintf("/boot/vmlinux-%s", release);
+	vm[3] = xasprintf("/lib/modules/%s/build/vmlinux", release);
+	vm[4] = xasprintf("%s/%s/dbg/usr/lib/debug/boot/vmlinux-%s", cache, release, release);
+	map[0] = xasprintf("/boot/System.map-%s", release);
+	map[1] = xasprintf("/lib/modules/%s/build/System.map", release);
+	map[2] = xasprintf("%s/%s/image/boot/System.map-%s", cache, release, release);
+	mods[0] = xasprintf("/lib/modules/%s", release);
+	mods[1] = xasprintf("%s/%s/image/lib/modules/%s", cache, release, release);
+	mods[2] = xasprintf("%s/%s/image/usr/lib/modules/%s", cache, release, release);
 
 	pick(&r, "vmlinux", "KLP_VMLINUX", vm, 5, vmlinux_problem, &out->vmlinux_elf);
 	pick(&r, "System.map", "KLP_SYSTEM_MAP", map, 3, map_problem, &out->symbol_map);

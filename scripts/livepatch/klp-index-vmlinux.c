@@ -21,7 +21,7 @@
  *   - global binding makes the letter upper case.
  *
  * (checked against `nm` on the whole Debian 6.12 debug vmlinux by
- * selftests/unit/test-klp-index-vmlinux.sh)
+ * selftests/klp/index-vmlinux.sh)
  *
  * The letter stored in the index is the one /proc/kallsyms shows: with
  * CONFIG_KALLSYMS_ABSOLUTE_PERCPU (6.12: x86_64 SMP), scripts/kallsyms

@@ -31,24 +31,6 @@ void modpost_log(bool is_error, const char *fmt, ...)
 	va_end(ap);
 }
 
-void warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vlog(false, fmt, ap);
-	va_end(ap);
-}
-
-void error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vlog(true, fmt, ap);
-	va_end(ap);
-}
-
 void fatal(const char *fmt, ...)
 {
 	va_list ap;

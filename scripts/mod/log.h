@@ -14,8 +14,8 @@
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 
 void modpost_log(bool is_error, const char *fmt, ...) PRINTF_LIKE(2, 3);
-void warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
-void error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+#define warn(...)	modpost_log(false, __VA_ARGS__)
+#define error(...)	modpost_log(true, __VA_ARGS__)
 _Noreturn void fatal(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* perror(@what) and exit(1): how modpost reports failed file I/O. */

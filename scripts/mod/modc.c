@@ -11,6 +11,7 @@
 #include "modc.h"
 #include "modpost.h"
 #include "output.h"
+#include "profile.h"
 
 void modc_this_module(struct buffer *b, const struct module *mod)
 {
@@ -158,4 +159,35 @@ void modc_finish_mod_c(struct buffer *b, struct module *mod)
 	else
 		write_if_changed(b, fname);
 	buf_free(b);
+}
+
+void write_mod_c_file(struct module *mod)
+{
+	const struct modc_layout *l = kprofile.mod_c;
+	struct buffer b = { 0 };
+
+	buf_printf(&b, "%s", l->head);
+	modc_this_module(&b, mod);
+	modc_intree(&b);
+	if (l->after_intree)
+		buf_printf_limited(&b, "%s", l->after_intree);
+	modc_staging_and_test(&b, mod);
+
+	if (l->ksymtab)
+		modc_ksymtab(&b, mod);
+	modc_symbol_crcs(&b, mod);
+	modc_finish_mod_c(&b, mod);
+}
+
+/* The export-internal include, the ksymtab entries where they exist, CRCs. */
+void write_vmlinux_export_c_file(struct module *mod)
+{
+	struct buffer b = { 0 };
+
+	buf_printf_limited(&b, "#include <linux/export-internal.h>\n");
+	if (kprofile.mod_c->ksymtab)
+		modc_ksymtab(&b, mod);
+	modc_symbol_crcs(&b, mod);
+	write_if_changed(&b, ".vmlinux.export.c");
+	buf_free(&b);
 }

@@ -1,14 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The blocks of the generated <module>.mod.c (and, in-tree,
- * .vmlinux.export.c).  Each kernel profile arranges them in its kernel's
- * layout (scripts/mod/profiles/<series>/modc.c); every block that begins
- * with a blank line says so.
+ * The generated <module>.mod.c (and, in-tree, .vmlinux.export.c): its
+ * blocks, and the one order they come in.  What differs between kernels is
+ * data, the profile's struct modc_layout (scripts/mod/profiles/<series>/
+ * modc.c).  Every block that begins with a blank line says so.
  */
 #ifndef MODPOST_MODC_H
 #define MODPOST_MODC_H
 
 #include "modpost.h"
+
+/*
+ * A kernel's layout:
+ *
+ *	head, __this_module, intree/staging/test (with after_intree between
+ *	intree and staging), KSYMTAB lines when @ksymtab, CRCs, then the
+ *	blocks of modc_finish_mod_c()
+ */
+struct modc_layout {
+	const char *head;		/* everything before struct module */
+	const char *after_intree;	/* NULL: nothing */
+	bool ksymtab;			/* exports come from .export_symbol */
+};
+
+/* <module>.mod.c and, in-tree, .vmlinux.export.c in kprofile.mod_c's layout */
+void write_mod_c_file(struct module *mod);
+void write_vmlinux_export_c_file(struct module *mod);
 
 /* "__visible struct module __this_module ..." up to its closing "};" */
 void modc_this_module(struct buffer *b, const struct module *mod);

@@ -25,10 +25,6 @@
 #include "profile.h"
 #include "symvers.h"
 
-struct modpost_options opts = {
-	.sec_mismatch_warn_only = true,
-};
-
 struct run_files {
 	const char **dumps;		/* -i, in order */
 	size_t ndumps;

@@ -35,6 +35,7 @@
 struct devtable_registry;
 struct elf_file;
 struct elf_symbol;
+struct modc_layout;
 struct module;
 struct secmismatch_profile;
 
@@ -96,6 +97,9 @@ struct kernel_profile {
 
 	/* which vmlinux symbols kallsyms lists (livepatch positions) */
 	const struct kallsyms_rules *kallsyms;
+
+	/* the layout of <module>.mod.c and .vmlinux.export.c (modc.h) */
+	const struct modc_layout *mod_c;
 
 	/*
 	 * Everything after reading the inputs and claiming livepatch

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The module table and the export hash.
+ * The run's tables: its options, the module table and the export hash.
  *
  * Exports of every module (from objects and from symbol dumps) share one
  * hash keyed by name; a name may be registered more than once (external
@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "modpost.h"
+
+struct modpost_options opts = {
+	.sec_mismatch_warn_only = true,
+};
 
 struct module **modules;
 size_t nmodules;

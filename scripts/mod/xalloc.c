@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Allocation that cannot fail (xalloc.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,24 @@ void *xrealloc(void *p, size_t size)
 char *xstrdup(const char *s)
 {
 	return checked(strdup(s));
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	return checked(vasprintf(&s, fmt, ap) < 0 ? NULL : s);
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 char *xstrndup(const char *s, size_t n)

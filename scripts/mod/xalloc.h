@@ -6,6 +6,7 @@
 #ifndef MODPOST_XALLOC_H
 #define MODPOST_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -13,6 +14,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* asprintf() into a new string */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /*
  * Zeroed memory that is never freed (modules' symbols live until exit):
  * carved out of large blocks, without malloc's per-allocation header and

@@ -31,6 +31,6 @@ static const struct devtable devtables[] = {
 	BY_FN("acpi", acpi_device_id, acpi_entry),
 };
 
-const struct devtable_registry devtables_6_1 = {
+const struct devtable_registry profile_devtables = {
 	devtables, ARRAY_SIZE(devtables)
 };

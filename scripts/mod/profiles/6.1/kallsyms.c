@@ -33,7 +33,7 @@ static const char *const names[] = {
 /* ppc branch stubs, anywhere in the name */
 static const char *const substrings[] = { ".long_branch.", ".plt_branch.", NULL };
 
-const struct kallsyms_rules kallsyms_6_1 = {
+const struct kallsyms_rules profile_kallsyms = {
 	.dropped_prefixes = prefixes,
 	.dropped_suffixes = suffixes,
 	.dropped_names = names,

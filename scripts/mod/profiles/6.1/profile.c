@@ -54,8 +54,9 @@ const struct kernel_profile kprofile = {
 	.nextra_ignored_undefs = ARRAY_SIZE(ignored_undefs),
 	.export_symbol_hook = export_from_ksymtab_symbol,
 	.exports_after_symbols = exports_apply_namespaces,
-	.secmismatch = &secmismatch_6_1,
-	.devtables = &devtables_6_1,
-	.kallsyms = &kallsyms_6_1,
+	.secmismatch = &profile_secmismatch,
+	.devtables = &profile_devtables,
+	.kallsyms = &profile_kallsyms,
+	.mod_c = &profile_mod_c,
 	.check_and_write_modules = check_and_write_each,
 };

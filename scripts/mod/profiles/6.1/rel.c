@@ -125,7 +125,7 @@ static const struct rel_machine rel_machines[] = {
 	{ EM_MIPS,	rel_mips },
 };
 
-rel_target_fn *rel_reader_6_1(uint16_t machine)
+rel_target_fn *profile_rel_reader(uint16_t machine)
 {
 	rel_target_fn *read = rel_machine_find(rel_machines, ARRAY_SIZE(rel_machines),
 					       machine);

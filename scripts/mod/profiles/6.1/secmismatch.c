@@ -349,7 +349,7 @@ static uint64_t rela_target(const struct elf_symbol *sym, const struct elf_reloc
 	return (uint64_t)r->addend;
 }
 
-const struct secmismatch_profile secmismatch_6_1 = {
+const struct secmismatch_profile profile_secmismatch = {
 	.patterns = section_patterns,
 	.npatterns = ARRAY_SIZE(section_patterns),
 	.rules = mismatch_rules,
@@ -358,7 +358,7 @@ const struct secmismatch_profile secmismatch_6_1 = {
 	.nexemptions = ARRAY_SIZE(mismatch_exemptions),
 	.ignored_relocs = ignored_relocs,
 	.nignored_relocs = ARRAY_SIZE(ignored_relocs),
-	.rel_reader = rel_reader_6_1,
+	.rel_reader = profile_rel_reader,
 	.rela_target = rela_target,
 	.report = report,
 	.name_object_file = true,

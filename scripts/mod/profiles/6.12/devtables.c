@@ -69,6 +69,6 @@ static const struct devtable devtables[] = {
 	BY_FN("coreboot", coreboot_device_id, coreboot_entry),
 };
 
-const struct devtable_registry devtables_6_12 = {
+const struct devtable_registry profile_devtables = {
 	devtables, ARRAY_SIZE(devtables)
 };

@@ -22,7 +22,7 @@ static const char *const names[] = { "L0", "_SDA_BASE_", "_SDA2_BASE_", NULL };
 /* ppc branch stubs, anywhere in the name */
 static const char *const substrings[] = { ".long_branch.", ".plt_branch.", NULL };
 
-const struct kallsyms_rules kallsyms_6_12 = {
+const struct kallsyms_rules profile_kallsyms = {
 	.dropped_prefixes = prefixes,
 	.dropped_suffixes = suffixes,
 	.dropped_names = names,

@@ -48,8 +48,9 @@ const struct kernel_profile kprofile = {
 	.fatal_prefix = "ERROR",
 	.object_list_from_stdin = false,
 	.missing_description_warning = true,
-	.secmismatch = &secmismatch_6_12,
-	.devtables = &devtables_6_12,
-	.kallsyms = &kallsyms_6_12,
+	.secmismatch = &profile_secmismatch,
+	.devtables = &profile_devtables,
+	.kallsyms = &profile_kallsyms,
+	.mod_c = &profile_mod_c,
 	.check_and_write_modules = check_then_write,
 };

@@ -143,7 +143,7 @@ static const struct rel_machine rel_machines[] = {
 	{ EM_MIPS,	rel_mips },
 };
 
-rel_target_fn *rel_reader_6_12(uint16_t machine)
+rel_target_fn *profile_rel_reader(uint16_t machine)
 {
 	return rel_machine_find(rel_machines, ARRAY_SIZE(rel_machines), machine);
 }
