@@ -27,10 +27,8 @@ WORK=${WORK:-$(mktemp -d /tmp/badinput.XXXXXX)}
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 
 cc -O1 -g -Wall -Wextra -Werror -o "$WORK/mkbad" "$TOP/selftests/badinput/mkbad.c"
 cc -O2 -fno-pic -fno-asynchronous-unwind-tables -c -o "$WORK/good.o" "$TOP/selftests/badinput/good.c"
@@ -77,45 +75,45 @@ run_case() {
 		after=$(cd "$o" && find . -type f ! -name 'std*' ! -name status ! -name '*.mod.c' ! -name 'out.symvers' -exec md5sum {} + | sort)
 
 		if [ "$rc" -ge 124 ]; then
-			fail "$tag" "ours terminated abnormally (status $rc)"; sed 's/^/    /' "$o/stderr" | head -20
+			tap_fail "$tag" "ours terminated abnormally (status $rc)"; sed 's/^/    /' "$o/stderr" | head -20
 			continue
 		fi
 		if grep -q -e AddressSanitizer -e 'runtime error' "$o/stderr"; then
-			fail "$tag" "sanitizer report"; head -20 "$o/stderr" | sed 's/^/    /'
+			tap_fail "$tag" "sanitizer report"; head -20 "$o/stderr" | sed 's/^/    /'
 			continue
 		fi
 		if [ "$before" != "$after" ]; then
-			fail "$tag" "an input file was modified"
+			tap_fail "$tag" "an input file was modified"
 			continue
 		fi
 		if [ "$mode" = stock ] && [ "$stock_rc" -lt 124 ]; then
 			# stock terminated normally: match it exactly
 			if [ "$rc" != "$stock_rc" ]; then
-				fail "$tag" "status $rc, stock $stock_rc"; sed 's/^/    ours: /' "$o/stderr" | head -5
+				tap_fail "$tag" "status $rc, stock $stock_rc"; sed 's/^/    ours: /' "$o/stderr" | head -5
 				continue
 			fi
 			if ! cmp -s <(normalise "$bin" "$s/stderr") <(normalise "$bin" "$o/stderr"); then
-				fail "$tag" "messages differ from stock"
+				tap_fail "$tag" "messages differ from stock"
 				{ diff <(normalise "$bin" "$s/stderr") <(normalise "$bin" "$o/stderr") || true; } | head -10 | sed "s/^/    /"
 				continue
 			fi
 			if [ "$rc" -ne 0 ] && ls "$o"/*.mod.c "$o"/out.symvers >/dev/null 2>&1; then
-				fail "$tag" "output written although modpost failed"
+				tap_fail "$tag" "output written although modpost failed"
 				continue
 			fi
 		else
 			# malformed input (or stock crashed): ours must fail cleanly
 			if [ "$rc" -ne 1 ] || ! grep -qE "^(ERROR|$FATAL): modpost: " "$o/stderr"; then
-				fail "$tag" "stock status $stock_rc; ours status $rc without an ERROR or $FATAL line"
+				tap_fail "$tag" "stock status $stock_rc; ours status $rc without an ERROR or $FATAL line"
 				sed 's/^/    /' "$o/stderr" | head -5
 				continue
 			fi
 			if ls "$o"/*.mod.c "$o"/out.symvers >/dev/null 2>&1; then
-				fail "$tag" "output written although modpost failed"
+				tap_fail "$tag" "output written although modpost failed"
 				continue
 			fi
 		fi
-		ok "$tag$( [ "$stock_rc" -ge 124 ] && echo " (stock crashed: status $stock_rc)" || true)"
+		tap_ok "$tag$( [ "$stock_rc" -ge 124 ] && echo " (stock crashed: status $stock_rc)" || true)"
 	done
 }
 
@@ -166,5 +164,4 @@ run_case symvers-good stock "$d" -- -i in.symvers -o out.symvers x.o
 d=$(mk bad-option)
 run_case bad-option stock "$d" -- -Z -o out.symvers x.o
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_done

@@ -35,19 +35,8 @@ LP_CASES="vmlinux-unique module-static module-dup-annotated vmlinux-dup-decl"
 SYS_CASES="vmlinux-unique module-static"
 INCLUDE_LINE='include $(srctree)/scripts/klp-modpost/kbuild.mk # klp-modpost: livepatch post-link step (make uninstall removes this line)'
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
-check() { # name, command...: ok if the command succeeds
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else fail "$name"; fi
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-}
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 
 clean_env() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u MAKEOVERRIDES "$@"; }
 
@@ -61,7 +50,8 @@ kmake() {
 	shift 2
 	clean_env make -C "$kdir" M="$dir" "$@"
 }
-klp_vars=(KLP_INCLUDE="$TOP/include" KLP_MODULES_DIR="$WORK/modules"
+klp_vars=(KLP_INCLUDE="$TOP/include" SELFTEST_INCLUDE="$TOP/selftests/lib/include"
+	KLP_MODULES_DIR="$WORK/modules"
 	KBUILD_EXTRA_SYMBOLS="$WORK/targets/klp_target/Module.symvers")
 # lpmake DIR ARGS...: the per-build integration
 lpmake() {
@@ -82,16 +72,16 @@ validate() { # name KO CASE [ORIG]
 	mapfile -t args < <(expects "$cs")
 	[ -n "$orig" ] && args+=(--orig "$orig")
 	if out=$(python3 "$CHECK" "$ko" "${args[@]}" 2>&1); then
-		ok "$name"
+		tap_ok "$name"
 	else
-		fail "$name" "$(head -5 <<<"$out" | tr '\n' ';')"
+		tap_fail "$name" "$(head -5 <<<"$out" | tr '\n' ';')"
 	fi
 	# and modpost's own checker, where it has one
 	if [ "$HAVE_KLP_CHECK" = 1 ]; then
 		if out=$("$MODPOST" --klp-check --strict "$ko" 2>&1); then
-			ok "$name: modpost --klp-check --strict"
+			tap_ok "$name: modpost --klp-check --strict"
 		else
-			fail "$name: modpost --klp-check --strict" "$(head -3 <<<"$out" | tr '\n' ';')"
+			tap_fail "$name: modpost --klp-check --strict" "$(head -3 <<<"$out" | tr '\n' ';')"
 		fi
 	fi
 }
@@ -124,7 +114,7 @@ same_as_stock() {
 		strip_btf "$dir/$(basename "$ko")" "$WORK/cmp.ko" 2>/dev/null || { bad+=" $(basename "$ko")(missing)"; continue; }
 		cmp -s "$ko" "$WORK/cmp.ko" || bad+=" $(basename "$ko")"
 	done
-	if [ -z "$bad" ]; then ok "$name"; else fail "$name" "differ:$bad"; fi
+	if [ -z "$bad" ]; then tap_ok "$name"; else tap_fail "$name" "differ:$bad"; fi
 }
 save_stock() { # DIR REFDIR
 	local ko
@@ -136,9 +126,8 @@ save_stock() { # DIR REFDIR
 # --- setup: the target module and the cases ---------------------------------
 cp -r "$TOP/selftests/klp/targets/klp_target" "$WORK/targets/"
 if ! kmake "$KDIR" "$WORK/targets/klp_target" MODPOST="$MODPOST" modules >"$LOG/target.log" 2>&1; then
-	fail "target module klp_target builds" "$(tail -5 "$LOG/target.log" | tr '\n' ';')"
-	finish
-	exit 1
+	tap_fail "target module klp_target builds" "$(tail -5 "$LOG/target.log" | tr '\n' ';')"
+	tap_done
 fi
 xz -c "$WORK/targets/klp_target/klp_target.ko" >"$WORK/modules/klp_target.ko.xz"
 cp "$TOP/selftests/klp/cases/lp-common.h" "$WORK/cases/"
@@ -154,24 +143,24 @@ for c in $LP_CASES; do
 	if kmake "$KDIR" "$dir" MODPOST="$MODPOST" "${klp_vars[@]}" modules >"$LOG/$c.linked.log" 2>&1; then
 		cp "$(ko_of "$dir")" "$WORK/$c.linked.ko"
 	else
-		fail "$c: builds without the post-link step" "$(tail -3 "$LOG/$c.linked.log" | tr '\n' ';')"
+		tap_fail "$c: builds without the post-link step" "$(tail -3 "$LOG/$c.linked.log" | tr '\n' ';')"
 		continue
 	fi
 	out=$LOG/$c.perbuild.log
-	if lpmake "$dir" "${klp_vars[@]}" >"$out" 2>&1; then ok "$c: make livepatch"; else
-		fail "$c: make livepatch" "$(tail -5 "$out" | tr '\n' ';')"
+	if lpmake "$dir" "${klp_vars[@]}" >"$out" 2>&1; then tap_ok "$c: make livepatch"; else
+		tap_fail "$c: make livepatch" "$(tail -5 "$out" | tr '\n' ';')"
 		continue
 	fi
 	ko=$(ko_of "$dir")
-	check "$c: the equivalent command is printed once" [ "$(count "$out" 'Equivalent command:')" = 1 ]
-	check "$c: the KLP_* and other kbuild variables are passed on" \
+	tap_check "$c: the equivalent command is printed once" [ "$(count "$out" 'Equivalent command:')" = 1 ]
+	tap_check "$c: the KLP_* and other kbuild variables are passed on" \
 		has "$out" " KLP_MODULES_DIR=$WORK/modules "
-	check "$c: switching to the integration relinks (command changed), nothing recompiled" \
+	tap_check "$c: switching to the integration relinks (command changed), nothing recompiled" \
 		eval 'has "$out" "LD [M]  $ko" && ! grep -q "CC \[M\]" "$out"'
-	check "$c: BTF, then KLP, after the link" eval \
+	tap_check "$c: BTF, then KLP, after the link" eval \
 		'[ "$(grep -oE "(LD|BTF|KLP) \[M\]" "$out" | tr "\n" " ")" = "LD [M] BTF [M] KLP [M] " ]'
-	check "$c: .BTF $btf_expect" eval 'has_btf_as_expected "$ko"'
-	check "$c: savedcmd records the post-link step" \
+	tap_check "$c: .BTF $btf_expect" eval 'has_btf_as_expected "$ko"'
+	tap_check "$c: savedcmd records the post-link step" \
 		grep -qF "; $TOP/scripts/livepatch/klp-postlink.sh --modpost $MODPOST --btf $ko" \
 		"$dir/.$(basename "$ko").cmd"
 	validate "$c: livepatch ELF format (readelf), symbol and section indices kept" \
@@ -186,61 +175,61 @@ out=$LOG/$c.perbuild.log
 # the printed command, run by itself after `make clean`
 cmdline=$(grep -A1 '^Equivalent command:' "$out" | tail -1)
 kmake "$KDIR" "$dir" clean >"$LOG/clean1.log" 2>&1 || true
-check "make clean removes the module and the generated files" \
+tap_check "make clean removes the module and the generated files" \
 	eval '[ ! -e "$ko" ] && [ -z "$(ls "$dir"/*.mod.c "$dir"/*.o "$dir"/.*.cmd 2>/dev/null)" ]'
 (cd /tmp && clean_env bash -c "$cmdline") >"$LOG/direct.log" 2>&1 && rc=0 || rc=$?
-check "the printed command builds on its own (status $rc)" [ "$rc" = 0 ]
+tap_check "the printed command builds on its own (status $rc)" [ "$rc" = 0 ]
 validate "the printed command converts" "$ko" "$c" "$WORK/$c.linked.ko"
 
 # unchanged tree: nothing happens
 before=$(state "$ko")
 lpmake "$dir" "${klp_vars[@]}" >"$LOG/unchanged.log" 2>&1 || true
-check "unchanged tree: no link" eval '! grep -qE "(LD|BTF|KLP) \[M\]" "$LOG/unchanged.log"'
-check "unchanged tree: the .ko is untouched (inode, mtime, contents)" [ "$before" = "$(state "$ko")" ]
+tap_check "unchanged tree: no link" eval '! grep -qE "(LD|BTF|KLP) \[M\]" "$LOG/unchanged.log"'
+tap_check "unchanged tree: the .ko is untouched (inode, mtime, contents)" [ "$before" = "$(state "$ko")" ]
 
 # a source change relinks and converts again
 printf '\nint klp_integration_change(void);\nint klp_integration_change(void) { return 1; }\n' >>"$(src_of "$dir")"
 lpmake "$dir" "${klp_vars[@]}" >"$LOG/changed.log" 2>&1 && rc=0 || rc=$?
-check "source change: rebuilt (status $rc), linked and converted again" eval \
+tap_check "source change: rebuilt (status $rc), linked and converted again" eval \
 	'[ $rc = 0 ] && [ "$(grep -oE "(LD|BTF|KLP) \[M\]" "$LOG/changed.log" | tr "\n" " ")" = "LD [M] BTF [M] KLP [M] " ]'
-check "source change: the module changed" [ "$before" != "$(state "$ko")" ]
+tap_check "source change: the module changed" [ "$before" != "$(state "$ko")" ]
 validate "source change: livepatch ELF format" "$ko" "$c"
-check "source change: the new function is in the module" \
+tap_check "source change: the new function is in the module" \
 	eval 'readelf -sW "$ko" | grep -q " klp_integration_change$"'
 
 # a failing post-link step deletes the module; the next build recovers
 fail_hook='cmd_ld_ko_o=$(LD) -r $(KBUILD_LDFLAGS) $(KBUILD_LDFLAGS_MODULE) $(LDFLAGS_MODULE) -T $(ARCH_MODULE_LDS) -o $@ $(filter %.o, $^); '"$TOP"'/scripts/livepatch/klp-postlink.sh --modpost /bin/false --btf $@'
 kmake "$KDIR" "$dir" MODPOST="$MODPOST" "${klp_vars[@]}" "$fail_hook" cmd_btf_ko= modules \
 	>"$LOG/failing.log" 2>&1 && rc=0 || rc=$?
-check "failing finalize: make fails (status $rc)" [ "$rc" != 0 ]
-check "failing finalize: the module is deleted" [ ! -e "$ko" ]
-check "failing finalize: the reason is printed" has "$LOG/failing.log" "klp-postlink: /bin/false --klp-finalize failed"
+tap_check "failing finalize: make fails (status $rc)" [ "$rc" != 0 ]
+tap_check "failing finalize: the module is deleted" [ ! -e "$ko" ]
+tap_check "failing finalize: the reason is printed" has "$LOG/failing.log" "klp-postlink: /bin/false --klp-finalize failed"
 lpmake "$dir" "${klp_vars[@]}" >"$LOG/recover.log" 2>&1 && rc=0 || rc=$?
-check "after a failure: the next build links again (status $rc)" has "$LOG/recover.log" "KLP [M]"
+tap_check "after a failure: the next build links again (status $rc)" has "$LOG/recover.log" "KLP [M]"
 validate "after a failure: livepatch ELF format" "$ko" "$c"
 
 kmake "$KDIR" "$dir" clean >"$LOG/clean2.log" 2>&1 && rc=0 || rc=$?
-check "make clean after the integration (status $rc)" eval '[ $rc = 0 ] && [ ! -e "$ko" ]'
+tap_check "make clean after the integration (status $rc)" eval '[ $rc = 0 ] && [ ! -e "$ko" ]'
 
 # ordinary modules: byte-identical to stock, switching relinks
 P=$WORK/plain
 kmake "$KDIR" "$P" modules >"$LOG/plain-stock.log" 2>&1 && rc=0 || rc=$?
-check "plain: stock build (status $rc)" [ "$rc" = 0 ]
+tap_check "plain: stock build (status $rc)" [ "$rc" = 0 ]
 save_stock "$P" "$WORK/plain-stock"
 kmake "$KDIR" "$P" clean >/dev/null 2>&1 || true
 lpmake "$P" >"$LOG/plain-perbuild.log" 2>&1 && rc=0 || rc=$?
-check "plain: make livepatch (status $rc)" [ "$rc" = 0 ]
+tap_check "plain: make livepatch (status $rc)" [ "$rc" = 0 ]
 same_as_stock "plain: modules identical to the stock build (objcopy -R .BTF)" "$P" "$WORK/plain-stock"
-check "plain: no conversion reported" eval '! has "$LOG/plain-perbuild.log" "KLP [M]"'
-check "plain: .BTF $btf_expect" eval 'has_btf_as_expected "$P/kbi_user.ko"'
+tap_check "plain: no conversion reported" eval '! has "$LOG/plain-perbuild.log" "KLP [M]"'
+tap_check "plain: .BTF $btf_expect" eval 'has_btf_as_expected "$P/kbi_user.ko"'
 lpmake "$P" >"$LOG/plain-again.log" 2>&1 || true
-check "plain: unchanged tree, no link" eval '! grep -qE "(LD|BTF) \[M\]" "$LOG/plain-again.log"'
+tap_check "plain: unchanged tree, no link" eval '! grep -qE "(LD|BTF) \[M\]" "$LOG/plain-again.log"'
 kmake "$KDIR" "$P" modules >"$LOG/plain-back.log" 2>&1 || true
-check "plain: switching back to stock relinks both modules" \
+tap_check "plain: switching back to stock relinks both modules" \
 	[ "$(grep -c 'LD \[M\]' "$LOG/plain-back.log")" = 2 ]
 same_as_stock "plain: stock relink identical to the stock build" "$P" "$WORK/plain-stock"
 lpmake "$P" >"$LOG/plain-forth.log" 2>&1 || true
-check "plain: switching to the integration again relinks both modules" \
+tap_check "plain: switching to the integration again relinks both modules" \
 	[ "$(grep -c 'LD \[M\]' "$LOG/plain-forth.log")" = 2 ]
 
 # =============================================================================
@@ -276,36 +265,36 @@ installed_phase() {
 	manifest "${roots[@]}" >"$WORK/$L.before"
 	INSTALLED=$K # before: an interrupted install is undone too
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" install >"$LOG/$L.install.log" 2>&1 && rc=0 || rc=$?
-	check "$L: make install (status $rc)" [ "$rc" = 0 ]
-	check "$L: our modpost installed as a copy" cmp -s "$MODPOST" "$S/mod/modpost"
-	check "$L: Makefile.modfinal = original + a blank line and the include line" eval \
+	tap_check "$L: make install (status $rc)" [ "$rc" = 0 ]
+	tap_check "$L: our modpost installed as a copy" cmp -s "$MODPOST" "$S/mod/modpost"
+	tap_check "$L: Makefile.modfinal = original + a blank line and the include line" eval \
 		'[ "$(diff "$S/Makefile.modfinal.klp-orig" "$S/Makefile.modfinal" | grep "^[<>]")" = "$(printf "> \n> %s" "$INCLUDE_LINE")" ]'
 	if [ "$L" = system ]; then
-		check "$L: both files diverted with dpkg-divert" eval \
+		tap_check "$L: both files diverted with dpkg-divert" eval \
 			'[ "$(dpkg-divert --truename "$S/mod/modpost")" = "$S/mod/modpost.klp-orig" ] &&
 			 [ "$(dpkg-divert --truename "$S/Makefile.modfinal")" = "$S/Makefile.modfinal.klp-orig" ]'
 	fi
 	manifest "${roots[@]}" >"$WORK/$L.installed"
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" install >"$LOG/$L.install2.log" 2>&1 && rc=0 || rc=$?
 	manifest "${roots[@]}" >"$WORK/$L.installed2"
-	check "$L: installing twice: status $rc, no file changed" eval \
+	tap_check "$L: installing twice: status $rc, no file changed" eval \
 		'[ $rc = 0 ] && cmp -s "$WORK/$L.installed" "$WORK/$L.installed2"'
-	check "$L: the saved originals are the original files" eval \
+	tap_check "$L: the saved originals are the original files" eval \
 		'[ "$(grep -F "$S/mod/modpost.klp-orig" "$WORK/$L.installed" | sed "s/\.klp-orig\$//")" = "$(grep -F "$S/mod/modpost" "$WORK/$L.before" | grep -v "modpost\.real")" ]'
 
 	# ordinary modules: same as stock, through plain `make -C KDIR M=dir`
 	kmake "$K" "$P" clean >/dev/null 2>&1 || true
 	kmake "$K" "$P" modules >"$LOG/$L.plain.log" 2>&1 && rc=0 || rc=$?
-	check "$L: plain modules build (status $rc)" [ "$rc" = 0 ]
+	tap_check "$L: plain modules build (status $rc)" [ "$rc" = 0 ]
 	same_as_stock "$L: plain modules identical to the stock build (objcopy -R .BTF)" "$P" "$REF"
-	check "$L: plain modules: output as stock (LD, BTF per module, no KLP)" eval \
+	tap_check "$L: plain modules: output as stock (LD, BTF per module, no KLP)" eval \
 		'[ "$(grep -oE "(LD|BTF|KLP) \[M\]" "$LOG/$L.plain.log" | sort | uniq -c | tr -s " \n" " ")" = " 2 BTF [M] 2 LD [M] " ]'
 
 	for c in $SYS_CASES; do
 		dir=$WORK/cases/$c
 		kmake "$K" "$dir" clean >/dev/null 2>&1 || true
 		kmake "$K" "$dir" "${klp_vars[@]}" >"$LOG/$L.$c.log" 2>&1 && rc=0 || rc=$?
-		check "$L: $c: plain make -C <kdir> M=<dir> (status $rc) converts" has "$LOG/$L.$c.log" "KLP [M]"
+		tap_check "$L: $c: plain make -C <kdir> M=<dir> (status $rc) converts" has "$LOG/$L.$c.log" "KLP [M]"
 		ko=$(ko_of "$dir")
 		validate "$L: $c: livepatch ELF format" "$ko" "$c"
 	done
@@ -314,30 +303,30 @@ installed_phase() {
 	ko=$(ko_of "$dir")
 	before=$(state "$ko")
 	kmake "$K" "$dir" "${klp_vars[@]}" >"$LOG/$L.unchanged.log" 2>&1 || true
-	check "$L: unchanged tree: no link, .ko untouched" eval \
+	tap_check "$L: unchanged tree: no link, .ko untouched" eval \
 		'! grep -qE "(LD|BTF|KLP) \[M\]" "$LOG/$L.unchanged.log" && [ "$before" = "$(state "$ko")" ]'
 	printf '\nint klp_integration_change_%s(void);\nint klp_integration_change_%s(void) { return 2; }\n' "$L" "$L" >>"$(src_of "$dir")"
 	kmake "$K" "$dir" "${klp_vars[@]}" >"$LOG/$L.changed.log" 2>&1 || true
-	check "$L: source change: linked and converted again" has "$LOG/$L.changed.log" "KLP [M]"
+	tap_check "$L: source change: linked and converted again" has "$LOG/$L.changed.log" "KLP [M]"
 	validate "$L: source change: livepatch ELF format" "$ko" "$c"
 
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" uninstall >"$LOG/$L.uninstall.log" 2>&1 && rc=0 || rc=$?
-	check "$L: make uninstall (status $rc)" [ "$rc" = 0 ]
+	tap_check "$L: make uninstall (status $rc)" [ "$rc" = 0 ]
 	manifest "${roots[@]}" >"$WORK/$L.after"
 	if cmp -s "$WORK/$L.before" "$WORK/$L.after"; then
 		INSTALLED=
-		ok "$L: uninstall restores every file of ${roots[*]} (sha256, mode, mtime, links)"
+		tap_ok "$L: uninstall restores every file of ${roots[*]} (sha256, mode, mtime, links)"
 	else
-		fail "$L: uninstall restores every file" "$(diff "$WORK/$L.before" "$WORK/$L.after" | head -5 | tr '\n' ';')"
+		tap_fail "$L: uninstall restores every file" "$(diff "$WORK/$L.before" "$WORK/$L.after" | head -5 | tr '\n' ';')"
 	fi
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" uninstall >"$LOG/$L.uninstall2.log" 2>&1 && rc=0 || rc=$?
 	manifest "${roots[@]}" >"$WORK/$L.after2"
-	check "$L: uninstalling twice: status $rc, nothing changed" eval \
+	tap_check "$L: uninstalling twice: status $rc, nothing changed" eval \
 		'[ $rc = 0 ] && cmp -s "$WORK/$L.before" "$WORK/$L.after2"'
 
 	# back to stock: the module is linked again, without conversion
 	kmake "$K" "$dir" "${klp_vars[@]}" KBUILD_MODPOST_WARN=1 >"$LOG/$L.stock-again.log" 2>&1 || true
-	check "$L: after uninstall, stock kbuild relinks (command changed), unconverted" eval \
+	tap_check "$L: after uninstall, stock kbuild relinks (command changed), unconverted" eval \
 		'has "$LOG/$L.stock-again.log" "LD [M]" && ! readelf -SW "$ko" | grep -q "\.klp\.rela\."'
 }
 
@@ -358,12 +347,12 @@ if [ -n "$common" ]; then
 	touch -r "$WORK/mtime" "$KCOPY/Makefile"
 fi
 if [ "$(readlink -f "$KCOPY/scripts")" != "$COPY$(readlink -f "$KDIR/scripts")" ]; then
-	fail "copy of the trees: scripts/ links into the copy" "$(readlink -f "$KCOPY/scripts")"
+	tap_fail "copy of the trees: scripts/ links into the copy" "$(readlink -f "$KCOPY/scripts")"
 else
 	# stock reference for this tree (paths are part of the debug info)
 	kmake "$KCOPY" "$P" clean >/dev/null 2>&1 || true
 	kmake "$KCOPY" "$P" modules >"$LOG/copy-stock.log" 2>&1 && rc=0 || rc=$?
-	check "copy: stock build of the plain modules (status $rc)" [ "$rc" = 0 ]
+	tap_check "copy: stock build of the plain modules (status $rc)" [ "$rc" = 0 ]
 	save_stock "$P" "$WORK/plain-stock-copy"
 	REF=$WORK/plain-stock-copy
 	INSTALLED=
@@ -376,7 +365,7 @@ else
 	manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.ours-before"
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$KCOPY" install >"$LOG/copy.install-ours.log" 2>&1 && rc=0 || rc=$?
 	manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.ours-after"
-	check "copy: install refuses when kbuild's modpost is already ours (status $rc), nothing changed" eval \
+	tap_check "copy: install refuses when kbuild's modpost is already ours (status $rc), nothing changed" eval \
 		'[ $rc != 0 ] && has "$LOG/copy.install-ours.log" "looks like this project" &&
 		 cmp -s "$WORK/copy.ours-before" "$WORK/copy.ours-after"'
 	cp -p "$WORK/modpost.copy-orig" "$SC/mod/modpost"
@@ -387,22 +376,19 @@ fi
 # =============================================================================
 if [ "${INTEGRATION_SYSTEM:-1}" = 0 ]; then
 	echo "# system installation skipped (INTEGRATION_SYSTEM=0)"
-	finish
-	exit $?
+	tap_done
 fi
 S=$(readlink -f "$KDIR/scripts")
 if [ "$(id -u)" != 0 ] || ! command -v dpkg-divert >/dev/null; then
-	fail "system: needs root and dpkg-divert"
-	finish
-	exit 1
+	tap_fail "system: needs root and dpkg-divert"
+	tap_done
 fi
 if [ -e "$S/klp-modpost" ] || [ -e "$S/mod/modpost.klp-orig" ] || [ -e "$S/Makefile.modfinal.klp-orig" ] ||
 	[ "$(dpkg-divert --truename "$S/mod/modpost")" != "$S/mod/modpost" ]; then
-	fail "system: klp-modpost is already installed in $S; not touching it (make uninstall KDIR=$KDIR)"
-	finish
-	exit 1
+	tap_fail "system: klp-modpost is already installed in $S; not touching it (make uninstall KDIR=$KDIR)"
+	tap_done
 fi
-check "system: the kbuild files belong to a package" eval 'dpkg-query -S "$S/Makefile.modfinal" "$S/mod/modpost" >/dev/null'
+tap_check "system: the kbuild files belong to a package" eval 'dpkg-query -S "$S/Makefile.modfinal" "$S/mod/modpost" >/dev/null'
 
 exec 9>/run/lock/klp-modpost-integration.lock
 flock -w 600 9
@@ -429,8 +415,8 @@ installed_phase system "$KDIR"
 trap - EXIT
 restore_system
 dpkg-divert --list | LC_ALL=C sort >"$WORK/diversions.after"
-check "system: dpkg diversions as before" cmp -s "$WORK/diversions.before" "$WORK/diversions.after"
-check "system: /var/lib/dpkg/diversions byte-identical" eval \
+tap_check "system: dpkg diversions as before" cmp -s "$WORK/diversions.before" "$WORK/diversions.after"
+tap_check "system: /var/lib/dpkg/diversions byte-identical" eval \
 	'[ "$(sha256sum </var/lib/dpkg/diversions)" = "$(cat "$WORK/diversions-file.before")" ]'
 
-finish
+tap_done

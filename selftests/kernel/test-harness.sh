@@ -16,9 +16,9 @@ mkdir -p "$W"
 # kh_guest_tap's verdicts, counted in a subshell so they do not count here
 parse() { # LOG -> "ok=N fail=N skip=N"
 	(
-		kh_n=0 kh_nfail=0 kh_nskip=0
+		tap_reset
 		kh_guest_tap "$1" >/dev/null
-		echo "ok=$((kh_n - kh_nfail - kh_nskip)) fail=$kh_nfail skip=$kh_nskip"
+		echo "ok=$tap_passed fail=$tap_failed skip=$tap_skipped"
 	)
 }
 printf '%s\n' 'noise KH-BEGIN 2.1' 'KH-TAP ok - a' '[ 3.0] kernel says something' \

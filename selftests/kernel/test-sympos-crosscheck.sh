@@ -299,8 +299,7 @@ awk -v v="$vdup" '$1 == "vmlinux" && $2 == v && ($3 == 1 || $3 == 2) { $3 = 3 - 
 	$1 == "klp_homonyms" && $2 == "hom_setup" { $8 = "-" }
 	{ print }' "$W/index.txt" >"$W/index-corrupt.txt"
 selfcheck=$(
-	# shellcheck disable=SC2034 # counters of the harness, reset in this subshell
-	kh_n=0 kh_nfail=0 kh_nskip=0
+	tap_reset	# the counts of this subshell's checks do not count here
 	compare "$W/index-corrupt.txt" "$W/cmp-corrupt" | sed -n 's/^not ok [0-9]* - \([^(]*\).*/\1/p' |
 		sed 's/ *$//' | tr '\n' ';'
 )

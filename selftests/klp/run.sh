@@ -27,16 +27,14 @@ set -euo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../lib/kbuild.sh
 . "$TOP/selftests/lib/kbuild.sh"
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
 MODPOST=${MODPOST:-$TOP/build/modpost}
 WORK=${KLP_TEST_WORK:-/tmp/klp-tests}
 JOBS=${JOBS:-2}
 CASES_SRC=$TOP/selftests/klp/cases
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
 
 rm -rf "$WORK"
 mkdir -p "$WORK/targets" "$WORK/modules" "$WORK/cases"
@@ -50,12 +48,11 @@ kmake() { # dir, extra make args...
 # --- the target module --------------------------------------------------------
 cp -r "$TOP/selftests/klp/targets/klp_target" "$WORK/targets/"
 if kmake "$WORK/targets/klp_target" >"$WORK/targets/build.log" 2>&1; then
-	ok "target module klp_target builds"
+	tap_ok "target module klp_target builds"
 else
-	fail "target module klp_target builds"
+	tap_fail "target module klp_target builds"
 	tail -20 "$WORK/targets/build.log"
-	echo "$passed passed, $failed failed"
-	exit 1
+	tap_done
 fi
 xz -c "$WORK/targets/klp_target/klp_target.ko" >"$WORK/modules/klp_target.ko.xz"
 
@@ -64,7 +61,8 @@ cp "$CASES_SRC/lp-common.h" "$WORK/cases/"
 build_case() {
 	local name=$1 dir=$WORK/cases/$1 status=0
 	cp -r "$CASES_SRC/$name" "$dir"
-	kmake "$dir" KLP_INCLUDE="$TOP/include" KLP_MODULES_DIR="$WORK/modules" \
+	kmake "$dir" KLP_INCLUDE="$TOP/include" SELFTEST_INCLUDE="$TOP/selftests/lib/include" \
+		KLP_MODULES_DIR="$WORK/modules" \
 		KBUILD_EXTRA_SYMBOLS="$WORK/targets/klp_target/Module.symvers" \
 		>"$dir/make.out" 2>&1 || status=$?
 	echo "$status" >"$dir/make.status"
@@ -94,48 +92,48 @@ check_case() {
 		case $kind in
 		status) want_status=$rest ;;
 		contains)
-			if grep -qF -- "$rest" <<<"$out"; then ok "$name: contains '$rest'"
-			else fail "$name: contains '$rest'"; fi ;;
+			if grep -qF -- "$rest" <<<"$out"; then tap_ok "$name: contains '$rest'"
+			else tap_fail "$name: contains '$rest'"; fi ;;
 		lacks)
-			if ! grep -qF -- "$rest" <<<"$out"; then ok "$name: lacks '$rest'"
-			else fail "$name: lacks '$rest'"; fi ;;
+			if ! grep -qF -- "$rest" <<<"$out"; then tap_ok "$name: lacks '$rest'"
+			else tap_fail "$name: lacks '$rest'"; fi ;;
 		record)
 			if [ -n "$modc" ] && record_lines "$modc" | grep -qxF -- "$rest"; then
-				ok "$name: record $rest"
+				tap_ok "$name: record $rest"
 			else
-				fail "$name: record $rest" "$( [ -n "$modc" ] && record_lines "$modc" | tr '\n' ';')"
+				tap_fail "$name: record $rest" "$( [ -n "$modc" ] && record_lines "$modc" | tr '\n' ';')"
 			fi ;;
 		records)
 			local n=0
 			[ -n "$modc" ] && n=$(record_lines "$modc" | wc -l)
-			if [ "$n" = "$rest" ]; then ok "$name: $rest record lines"
-			else fail "$name: $rest record lines" "found $n"; fi ;;
+			if [ "$n" = "$rest" ]; then tap_ok "$name: $rest record lines"
+			else tap_fail "$name: $rest record lines" "found $n"; fi ;;
 		versions|no-versions)
 			local found=no
 			[ -n "$modc" ] && grep -q "\"$rest\" }," "$modc" && found=yes
 			if { [ "$kind" = versions ] && [ $found = yes ]; } ||
 			   { [ "$kind" = no-versions ] && [ $found = no ]; }; then
-				ok "$name: $kind $rest"
+				tap_ok "$name: $kind $rest"
 			else
-				fail "$name: $kind $rest"
+				tap_fail "$name: $kind $rest"
 			fi ;;
 		depends)
 			if [ -n "$modc" ] && grep -qxF "MODULE_INFO(depends, \"$rest\");" "$modc"; then
-				ok "$name: depends \"$rest\""
+				tap_ok "$name: depends \"$rest\""
 			else
-				fail "$name: depends \"$rest\"" "$( [ -n "$modc" ] && grep depends "$modc")"
+				tap_fail "$name: depends \"$rest\"" "$( [ -n "$modc" ] && grep depends "$modc")"
 			fi ;;
 		no-mod-c)
-			if [ -z "$modc" ]; then ok "$name: no .mod.c written"
-			else fail "$name: no .mod.c written"; fi ;;
-		*) fail "$name: unknown expect line '$line'" ;;
+			if [ -z "$modc" ]; then tap_ok "$name: no .mod.c written"
+			else tap_fail "$name: no .mod.c written"; fi ;;
+		*) tap_fail "$name: unknown expect line '$line'" ;;
 		esac
 	done <"$CASES_SRC/$name/expect"
 
 	if [ "$status" = "$want_status" ]; then
-		ok "$name: make status $status"
+		tap_ok "$name: make status $status"
 	else
-		fail "$name: make status $status, expected $want_status"
+		tap_fail "$name: make status $status, expected $want_status"
 		grep -e 'modpost' -e 'rror' "$dir/make.out" | head -15 | sed 's/^/    /'
 	fi
 
@@ -148,10 +146,10 @@ check_case() {
 			while read -r c o n p; do
 				readelf -sW "$dir/final.ko" | grep -qF " .klp.sym.$o.$n,$p" || missing=$((missing + 1))
 			done < <(record_lines "$modc")
-			if [ $missing = 0 ]; then ok "$name: finalized .ko has every .klp.sym symbol"
-			else fail "$name: finalized .ko lacks $missing .klp.sym symbols"; fi
+			if [ $missing = 0 ]; then tap_ok "$name: finalized .ko has every .klp.sym symbol"
+			else tap_fail "$name: finalized .ko lacks $missing .klp.sym symbols"; fi
 		else
-			fail "$name: finalize" "$(head -3 "$dir/finalize.err")"
+			tap_fail "$name: finalize" "$(head -3 "$dir/finalize.err")"
 		fi
 	fi
 }
@@ -168,7 +166,7 @@ intree_check() {
 	rel=$("$TOP/scripts/kdir.sh" release "$KDIR")
 	dbg=${KLP_CACHE:-/var/cache/klp-modpost}/$rel/dbg/usr/lib/debug/boot/vmlinux-$rel
 	if [ ! -r "$dbg" ]; then
-		fail "in-tree: debug vmlinux $dbg (scripts/deps.sh --with-dbg)"
+		tap_fail "in-tree: debug vmlinux $dbg (scripts/deps.sh --with-dbg)"
 		return
 	fi
 	mkdir -p "$d/empty"
@@ -178,23 +176,23 @@ intree_check() {
 	if (cd "$d" && KLP_RELEASE=no-such-release KLP_MODULES_DIR="$d/empty" \
 		"$MODPOST" $(kbuild_export_flag "$KDIR") -o Module.symvers -T modules.order -i "$KDIR/Module.symvers" \
 		>"$d/out" 2>&1); then
-		ok "in-tree: modpost succeeds"
+		tap_ok "in-tree: modpost succeeds"
 	else
-		fail "in-tree: modpost succeeds" "$(head -5 "$d/out")"
+		tap_fail "in-tree: modpost succeeds" "$(head -5 "$d/out")"
 		return
 	fi
 	for want in "lp_counter_1 klp_target klpt_dup_counter 1" "lp_counter_2 klp_target klpt_dup_counter 2" \
 		    "lp_mixed_1 klp_target klpt_dup_mixed 1"; do
 		if record_lines "$d/lp_module_dup_annotated.mod.c" | grep -qxF "$want"; then
-			ok "in-tree: record $want"
+			tap_ok "in-tree: record $want"
 		else
-			fail "in-tree: record $want"
+			tap_fail "in-tree: record $want"
 		fi
 	done
 	if grep -q 'MODULE_INFO(intree, "Y");' "$d/klp_target.mod.c"; then
-		ok "in-tree: ordinary module output unchanged (intree .mod.c)"
+		tap_ok "in-tree: ordinary module output unchanged (intree .mod.c)"
 	else
-		fail "in-tree: ordinary module output unchanged (intree .mod.c)"
+		tap_fail "in-tree: ordinary module output unchanged (intree .mod.c)"
 	fi
 }
 intree_check
@@ -204,16 +202,16 @@ samples_check() {
 	local d=$WORK/samples
 	cp -r "$TOP/samples/livepatch" "$d"
 	if kmake "$d" ccflags-y="-I$TOP/include" >"$d/make.out" 2>&1; then
-		ok "samples: livepatch samples build"
+		tap_ok "samples: livepatch samples build"
 	else
-		fail "samples: livepatch samples build" "$(grep -m3 -e rror "$d/make.out")"
+		tap_fail "samples: livepatch samples build" "$(grep -m3 -e rror "$d/make.out")"
 	fi
 	local want
 	while read -r mod want; do
 		if [ -f "$d/$mod.mod.c" ] && record_lines "$d/$mod.mod.c" | grep -qxF "$want"; then
-			ok "samples: $mod records $want"
+			tap_ok "samples: $mod records $want"
 		else
-			fail "samples: $mod records $want"
+			tap_fail "samples: $mod records $want"
 		fi
 	done <<'EOS'
 livepatch-auto-sample saved_command_line vmlinux saved_command_line 0
@@ -222,17 +220,16 @@ livepatch-sympos-sample intel_idle_max_cstate vmlinux max_cstate 1
 livepatch-sympos-sample processor_max_cstate vmlinux max_cstate 2
 EOS
 	if kmake "$d/ambiguous" >"$d/ambiguous.out" 2>&1; then
-		fail "samples: the ambiguous sample (use case 3) fails to build"
+		tap_fail "samples: the ambiguous sample (use case 3) fails to build"
 	elif grep -qF 'is ambiguous: 2 symbols of that name' "$d/ambiguous.out" &&
 	     grep -qF 'KLP_SYMBOL(max_cstate, vmlinux, "max_cstate", 1);' "$d/ambiguous.out" &&
 	     grep -qF 'KLP_SYMBOL(max_cstate, vmlinux, "max_cstate", 2);' "$d/ambiguous.out"; then
-		ok "samples: the ambiguous sample (use case 3) fails with both candidates and their lines"
+		tap_ok "samples: the ambiguous sample (use case 3) fails with both candidates and their lines"
 	else
-		fail "samples: the ambiguous sample (use case 3) fails with both candidates and their lines" \
+		tap_fail "samples: the ambiguous sample (use case 3) fails with both candidates and their lines" \
 			"$(grep -m5 modpost "$d/ambiguous.out")"
 	fi
 }
 samples_check
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_done

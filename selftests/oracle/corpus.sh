@@ -33,17 +33,11 @@ MODES=${CORPUS_MODES:-}
 SHOW=${CORPUS_SHOW:-3}
 TIMEOUT=${CORPUS_TIMEOUT:-300}
 
-passed=0
-failed=0
-finish() {
-	echo "$passed passed, $failed failed"
-	if [ "$failed" = 0 ]; then exit 0; fi
-	exit 1
-}
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 abort() {
-	echo "corpus: error: $*" >&2
-	failed=$((failed + 1))
-	finish
+	tap_fail "corpus: $*"
+	tap_done
 }
 
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
@@ -68,17 +62,9 @@ run=$(mktemp -d "$corpus/run.XXXXXX")
 cleanup() { [ -z "${run:-}" ] || rm -rf "$run"; }
 trap cleanup EXIT
 
-ok() {
-	passed=$((passed + 1))
-	printf '  ok    %s\n' "$*"
-}
-bad() {
-	failed=$((failed + 1))
-	printf '  FAIL  %s\n' "$*"
-}
 # Short, bounded diff of two files.
 show_diff() {
-	diff -u --label "stock/$3" --label "ours/$3" "$1" "$2" 2>&1 | head -n "${4:-14}" | cut -c1-200 | sed 's/^/        /' || true
+	diff -u --label "stock/$3" --label "ours/$3" "$1" "$2" 2>&1 | head -n "${4:-14}" | cut -c1-200 | sed "s/^/#       /" || true
 }
 
 # Run one binary in one tree: <tree> <stdin> <binary> <args...>; results
@@ -143,71 +129,69 @@ for mode in $MODES; do
 
 	# Sanity of the oracle itself: stock succeeded and wrote every .mod.c.
 	if [ "$(cat "$s.rc")" = 0 ] && [ "$nstock" = "$nmod" ]; then
-		ok "$mode: stock run sane (exit 0, $nstock .mod.c)"
+		tap_ok "$mode: stock run sane (exit 0, $nstock .mod.c)"
 	else
-		bad "$mode: stock run not sane (exit $(cat "$s.rc"), $nstock of $nmod .mod.c): the oracle is broken"
+		tap_fail "$mode: stock run not sane (exit $(cat "$s.rc"), $nstock of $nmod .mod.c): the oracle is broken"
 	fi
 
 	# Per module .mod.c.
 	sed 's/\.o$/.mod.c/' "$src/modules.order" >"$run/$mode.expect"
 	awk 'NR == FNR { d[$0] = 1; next } d[$0]' "$run/$mode.differ" "$run/$mode.expect" >"$run/$mode.badmods"
 	nbad=$(wc -l <"$run/$mode.badmods")
-	passed=$((passed + nmod - nbad))
-	failed=$((failed + nbad))
 	if [ "$nbad" = 0 ]; then
-		printf '  ok    %s: %d .mod.c identical\n' "$mode" "$nmod"
+		tap_tally "$nmod" 0 "$mode: $nmod .mod.c identical (one check each)"
 	else
-		printf '  FAIL  %s: .mod.c: %d identical, %d differ or are missing on one side\n' "$mode" $((nmod - nbad)) "$nbad"
+		tap_tally $((nmod - nbad)) "$nbad" "$mode: .mod.c: $((nmod - nbad)) identical, $nbad differ or are missing on one side"
 		show=$SHOW
 		if [ -n "$prev" ] && cmp -s "$run/$prev.badmods" "$run/$mode.badmods"; then
-			echo "      (the same modules as in mode $prev)"
+			echo "#     (the same modules as in mode $prev)"
 			show=1
 		fi
 		head -n "$show" "$run/$mode.badmods" | while read -r f; do
 			if [ -f "$s/$f" ] && [ -f "$o/$f" ]; then
-				echo "      $f differs:"
+				echo "#     $f differs:"
 				show_diff "$s/$f" "$o/$f" "$f"
 			elif [ -f "$s/$f" ]; then
-				echo "      $f: not written by ours"
+				echo "#     $f: not written by ours"
 			else
-				echo "      $f: written by ours only"
+				echo "#     $f: written by ours only"
 			fi
 		done
-		[ "$nbad" -le "$show" ] || echo "      ... and $((nbad - show)) more (list: $corpus/last-run/$mode.badmods)"
+		[ "$nbad" -le "$show" ] || echo "#     ... and $((nbad - show)) more (list: $corpus/last-run/$mode.badmods)"
 	fi
 
 	# The symvers output.
 	if ! grep -qx 'out.symvers' "$run/$mode.differ"; then
-		ok "$mode: out.symvers"
+		tap_ok "$mode: out.symvers"
 	elif [ -f "$s/out.symvers" ] && [ -f "$o/out.symvers" ]; then
-		bad "$mode: out.symvers differs"
+		tap_fail "$mode: out.symvers differs"
 		show_diff "$s/out.symvers" "$o/out.symvers" out.symvers
 	else
-		bad "$mode: out.symvers written by $([ -f "$s/out.symvers" ] && echo stock || echo ours) only"
+		tap_fail "$mode: out.symvers written by $([ -f "$s/out.symvers" ] && echo stock || echo ours) only"
 	fi
 
 	# Anything else written (or deleted) by one side only.
 	grep -v -x -F -f "$run/$mode.expect" "$run/$mode.differ" | grep -v -x 'out.symvers' >"$run/$mode.other" || true
 	if [ ! -s "$run/$mode.other" ]; then
-		ok "$mode: no other files differ"
+		tap_ok "$mode: no other files differ"
 	else
-		bad "$mode: $(wc -l <"$run/$mode.other") other files differ:"
-		head -n "$SHOW" "$run/$mode.other" | cut -c1-200 | sed 's/^/        /'
+		tap_fail "$mode: $(wc -l <"$run/$mode.other") other files differ:"
+		head -n "$SHOW" "$run/$mode.other" | cut -c1-200 | sed 's/^/#       /'
 	fi
 
 	# stdout, stderr and exit status.
 	for kind in stdout stderr; do
 		if cmp -s "$s.$kind" "$o.$kind"; then
-			ok "$mode: $kind ($(wc -l <"$s.$kind") lines)"
+			tap_ok "$mode: $kind ($(wc -l <"$s.$kind") lines)"
 		else
-			bad "$mode: $kind differs (stock $(wc -l <"$s.$kind") lines, ours $(wc -l <"$o.$kind") lines)"
+			tap_fail "$mode: $kind differs (stock $(wc -l <"$s.$kind") lines, ours $(wc -l <"$o.$kind") lines)"
 			show_diff "$s.$kind" "$o.$kind" "$kind" 20
 		fi
 	done
 	if [ "$(cat "$s.rc")" = "$(cat "$o.rc")" ]; then
-		ok "$mode: exit status $(cat "$s.rc")"
+		tap_ok "$mode: exit status $(cat "$s.rc")"
 	else
-		bad "$mode: exit status: stock $(cat "$s.rc"), ours $(cat "$o.rc")"
+		tap_fail "$mode: exit status: stock $(cat "$s.rc"), ours $(cat "$o.rc")"
 	fi
 	prev=$mode
 done
@@ -216,4 +200,4 @@ done
 rm -rf "$corpus/last-run"
 mv -T "$run" "$corpus/last-run" 2>/dev/null && run=
 echo "corpus: trees and outputs of this run: $corpus/last-run"
-finish
+tap_done

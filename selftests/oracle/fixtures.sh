@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Fixture oracle: build every external-module fixture of selftests/fixtures/
+# Fixture oracle: build every external-module fixture of selftests/oracle/fixtures/
 # with kbuild, once with the stock modpost and once with ours (MODPOST=), in
 # the same fixed directory, and compare everything modpost influences:
 #
@@ -16,7 +16,7 @@
 #   expect:<n>      sanity checks of the stock behaviour (`expect` file),
 #                   so that a fixture that stops triggering its case shows
 #
-# The fixture format is described in selftests/fixtures/README.md.
+# The fixture format is described in selftests/oracle/fixtures/README.md.
 #
 # Usage: fixtures.sh [FIXTURE...]            (default: every fixture)
 # Environment:
@@ -27,13 +27,14 @@
 #   JOBS           fixtures built in parallel (default 2)
 #   DIFF_LINES     lines of diff shown per failing check (default 40)
 #
-# Prints one line per check ("ok   <check>" / "FAIL <check>" followed by an
-# indented, bounded diff) and ends with "N passed, N failed"; exits 1 if
-# anything failed, 2 on a setup error.
+# Reports in TAP (selftests/lib/tap.sh): one "ok N - <fixture>/<check>" or
+# "not ok N - ..." per check, a failing check followed by its bounded diff as
+# "#" lines; ends with "N passed, N failed"; exits 1 if anything failed or
+# nothing ran, 2 on a setup error.
 set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-FIXTURES=$TOP/selftests/fixtures
+FIXTURES=$TOP/selftests/oracle/fixtures
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
 MODPOST=${MODPOST:-$TOP/build/modpost}
 STOCK=$KDIR/scripts/mod/modpost
@@ -50,6 +51,8 @@ die() {
 [ -x "$STOCK" ] || die "no stock modpost at $STOCK"
 # shellcheck source=../lib/kbuild.sh
 . "$TOP/selftests/lib/kbuild.sh"
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 SERIES=$(kbuild_series "$KDIR") || die "cannot tell the kernel series of $KDIR"
 # -M: what kbuild passes for module exports (6.12; 6.1 has no such option)
 KBUILD_M=$(kbuild_export_flag "$KDIR")
@@ -423,12 +426,25 @@ for n in "${names[@]}"; do
 	rm -f "$WORK/results/$n/done"
 done
 
+# A fixture's report (written by its own process): "ok   <check>",
+# "FAIL <check>", and indented details, as TAP lines of this suite.
+emit_report() {
+	local line
+	while IFS= read -r line; do
+		case $line in
+		"ok   "*) tap_ok "${line#ok   }" ;;
+		"FAIL "*) tap_fail "${line#FAIL }" ;;
+		*) printf '#%s\n' "$line" ;;
+		esac
+	done <"$1"
+}
+
 printed=0
 flush() {
 	while [ "$printed" -lt ${#names[@]} ]; do
 		local n=${names[$printed]}
 		[ -e "$WORK/results/$n/done" ] || [ -e "$WORK/results/$n/crashed" ] || break
-		cat "$WORK/results/$n/report"
+		emit_report "$WORK/results/$n/report"
 		printed=$((printed + 1))
 	done
 }
@@ -456,14 +472,5 @@ done
 wait || true
 flush
 
-passed=0
-failed=0
-for n in "${names[@]}"; do
-	p=$(grep -c '^ok ' "$WORK/results/$n/report" || true)
-	f=$(grep -c '^FAIL ' "$WORK/results/$n/report" || true)
-	passed=$((passed + p))
-	failed=$((failed + f))
-done
-echo "fixtures: ${#names[@]} fixtures for Linux $SERIES in $((SECONDS - start)) s; details in $WORK/results"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_note "fixtures: ${#names[@]} fixtures for Linux $SERIES in $((SECONDS - start)) s; details in $WORK/results"
+tap_done

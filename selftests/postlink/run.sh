@@ -36,25 +36,16 @@ KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
 WORK=${POSTLINK_WORK:-/tmp/klp-postlink}
 CASES="vmlinux-dup-decl module-dup-annotated"
 
-passed=0
-failed=0
-skipped=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
-skip() { skipped=$((skipped + 1)); echo "skip $1: $2"; }
-finish() {
-	echo "$passed passed, $failed failed, $skipped skipped"
-	[ "$failed" -eq 0 ]
-	exit
-}
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 
 if [ ! -x "$MODPOST" ]; then
-	fail "modpost binary $MODPOST"
-	finish
+	tap_fail "modpost binary $MODPOST"
+	tap_done
 fi
 if [ -z "$KDIR" ] || [ ! -d "$KDIR" ]; then
-	fail "kernel build tree" "KDIR not found (scripts/deps.sh)"
-	finish
+	tap_fail "kernel build tree" "KDIR not found (scripts/deps.sh)"
+	tap_done
 fi
 
 rm -rf "$WORK"
@@ -71,14 +62,14 @@ for c in $CASES; do
 done
 for c in $CASES; do
 	if [ ! -f "$WORK/$c.ko" ]; then
-		fail "finalized module $c" "see $WORK/klp-build.log"
-		finish
+		tap_fail "finalized module $c" "see $WORK/klp-build.log"
+		tap_done
 	fi
 	if "$MODPOST" --klp-check "$WORK/$c.ko" >/dev/null 2>&1 && grep -q '\.klp\.rela\.' <(readelf -SW "$WORK/$c.ko"); then
-		ok "$c: the finalized module is intact to begin with"
+		tap_ok "$c: the finalized module is intact to begin with"
 	else
-		fail "$c: the finalized module is intact to begin with"
-		finish
+		tap_fail "$c: the finalized module is intact to begin with"
+		tap_done
 	fi
 done
 
@@ -87,11 +78,11 @@ done
 intact() {
 	local label=$1 file=$2 c=$3 err
 	if ! err=$("$MODPOST" --klp-check "$file" 2>&1 >/dev/null); then
-		fail "$label [$c]: still intact" "$(head -3 <<<"$err" | tr '\n' ' ')"
+		tap_fail "$label [$c]: still intact" "$(head -3 <<<"$err" | tr '\n' ' ')"
 	elif ! "$MODPOST" --klp-dump "$file" | tail -n +2 | cmp -s - "$WORK/$c.dump"; then
-		fail "$label [$c]: still intact" "the livepatch relocation table changed"
+		tap_fail "$label [$c]: still intact" "the livepatch relocation table changed"
 	else
-		ok "$label [$c]: still intact"
+		tap_ok "$label [$c]: still intact"
 	fi
 }
 
@@ -100,9 +91,9 @@ refused() {
 	local label=$1 file=$2 c=$3 pattern=$4 err rc=0
 	err=$("$MODPOST" --klp-check "$file" 2>&1 >/dev/null) || rc=$?
 	if [ "$rc" = 1 ] && grep -qF -- "$pattern" <<<"$err"; then
-		ok "$label [$c]: check mode refuses it ($pattern)"
+		tap_ok "$label [$c]: check mode refuses it ($pattern)"
 	else
-		fail "$label [$c]: check mode refuses it ($pattern)" "exit $rc: $(head -2 <<<"$err" | tr '\n' ' ')"
+		tap_fail "$label [$c]: check mode refuses it ($pattern)" "exit $rc: $(head -2 <<<"$err" | tr '\n' ' ')"
 	fi
 }
 
@@ -126,14 +117,14 @@ apply() {
 		case $verdict in
 		intact)
 			if [ $rc = 0 ]; then intact "$label" "$F" "$c"
-			else fail "$label [$c]: still intact" "tool exit $rc: $(head -1 "$WORK/tool.out")"; fi ;;
+			else tap_fail "$label [$c]: still intact" "tool exit $rc: $(head -1 "$WORK/tool.out")"; fi ;;
 		refused)
 			refused "$label" "$F" "$c" "$pattern" ;;
 		tool-refuses)
 			if [ $rc != 0 ] && cmp -s "$F" "$WORK/$c.ko"; then
-				ok "$label [$c]: the tool refuses it and leaves the file alone ($(head -1 "$WORK/tool.out" | cut -c1-90))"
+				tap_ok "$label [$c]: the tool refuses it and leaves the file alone ($(head -1 "$WORK/tool.out" | cut -c1-90))"
 			else
-				fail "$label [$c]: the tool refuses it and leaves the file alone" "exit $rc"
+				tap_fail "$label [$c]: the tool refuses it and leaves the file alone" "exit $rc"
 			fi ;;
 		esac
 	done
@@ -160,31 +151,31 @@ cp "$WORK/$c.ko" "$WORK/s.ko"
 strip --strip-debug "$WORK/s.ko"
 flags=$(readelf -SW "$WORK/s.ko" | sed -n 's/.*\.klp\.rela\.[^ ]* *RELA *[0-9a-f]* [0-9a-f]* [0-9a-f]* [0-9a-f]* *\([A-Za-z]*\) .*/\1/p' | head -1)
 if [ "$flags" = Ao ]; then
-	ok "strip --strip-debug: .klp.rela flags become 'Ao' (SHF_INFO_LINK dropped, SHF_ALLOC and SHF_RELA_LIVEPATCH kept)"
+	tap_ok "strip --strip-debug: .klp.rela flags become 'Ao' (SHF_INFO_LINK dropped, SHF_ALLOC and SHF_RELA_LIVEPATCH kept)"
 else
-	fail "strip --strip-debug: .klp.rela flags become 'Ao'" "found '$flags'"
+	tap_fail "strip --strip-debug: .klp.rela flags become 'Ao'" "found '$flags'"
 fi
 if "$MODPOST" --klp-check "$WORK/s.ko" 2>&1 >/dev/null | grep -q "WARNING: modpost: .*lacks SHF_INFO_LINK"; then
-	ok "check mode warns about the dropped SHF_INFO_LINK"
+	tap_ok "check mode warns about the dropped SHF_INFO_LINK"
 else
-	fail "check mode warns about the dropped SHF_INFO_LINK"
+	tap_fail "check mode warns about the dropped SHF_INFO_LINK"
 fi
 if ! "$MODPOST" --klp-check --strict "$WORK/s.ko" >/dev/null 2>&1; then
-	ok "check mode --strict refuses the dropped SHF_INFO_LINK"
+	tap_ok "check mode --strict refuses the dropped SHF_INFO_LINK"
 else
-	fail "check mode --strict refuses the dropped SHF_INFO_LINK"
+	tap_fail "check mode --strict refuses the dropped SHF_INFO_LINK"
 fi
 
 # --- LLVM --------------------------------------------------------------------------
 if have llvm-strip; then
 	apply "llvm-strip --strip-debug" tool-refuses -- sh_F 'llvm-strip --strip-debug "$1"'
 else
-	skip "llvm-strip" "not installed"
+	tap_skip "llvm-strip" "not installed"
 fi
 if have llvm-objcopy; then
 	apply "llvm-objcopy" tool-refuses -- sh_F 'llvm-objcopy "$1"'
 else
-	skip "llvm-objcopy" "not installed"
+	tap_skip "llvm-objcopy" "not installed"
 fi
 
 # --- kbuild's BTF step (Makefile.modfinal), run again on the finished module ----------
@@ -193,7 +184,7 @@ if have pahole && [ -x "$rbi" ] && [ -f "$KDIR/vmlinux" ]; then
 	apply "pahole -J + resolve_btfids" intact -- \
 		sh_F "LLVM_OBJCOPY=objcopy pahole -J --btf_base '$KDIR/vmlinux' \"\$1\" && '$rbi' -b '$KDIR/vmlinux' \"\$1\""
 else
-	skip "pahole -J + resolve_btfids" "pahole, resolve_btfids or $KDIR/vmlinux missing"
+	tap_skip "pahole -J + resolve_btfids" "pahole, resolve_btfids or $KDIR/vmlinux missing"
 fi
 
 # --- signing -------------------------------------------------------------------------
@@ -207,14 +198,14 @@ if [ -x "$signfile" ] && have openssl &&
 		size=$(stat -c %s "$WORK/$c.ko")
 		if cmp -s -n "$size" "$WORK/t-$c.ko" "$WORK/$c.ko" &&
 		   tail -c 28 "$WORK/t-$c.ko" | grep -q "~Module signature appended~"; then
-			ok "scripts/sign-file [$c]: the ELF bytes are unchanged, the signature is appended"
+			tap_ok "scripts/sign-file [$c]: the ELF bytes are unchanged, the signature is appended"
 		else
-			fail "scripts/sign-file [$c]: the ELF bytes are unchanged, the signature is appended"
+			tap_fail "scripts/sign-file [$c]: the ELF bytes are unchanged, the signature is appended"
 		fi
 	done
 else
 	key=
-	skip "scripts/sign-file" "no $signfile or openssl"
+	tap_skip "scripts/sign-file" "no $signfile or openssl"
 fi
 
 # --- compression, as modules_install runs it (and as kmod / the kernel undo it) -----
@@ -225,32 +216,32 @@ compress_roundtrip() { # label suffix compress-cmd decompress-cmd
 		rm -f "$f" "$f$suffix"
 		cp "$WORK/$c.ko" "$f"
 		if ! sh -c "$comp" sh "$f" >/dev/null 2>&1 || [ ! -f "$f$suffix" ]; then
-			fail "$label [$c]: compresses"
+			tap_fail "$label [$c]: compresses"
 			continue
 		fi
 		intact "$label (--klp-check on the .ko$suffix)" "$f$suffix" "$c"
 		rm -f "$f"
 		if sh -c "$decomp" sh "$f$suffix" >"$f" 2>/dev/null && cmp -s "$f" "$WORK/$c.ko"; then
-			ok "$label [$c]: decompresses byte for byte"
+			tap_ok "$label [$c]: decompresses byte for byte"
 		else
-			fail "$label [$c]: decompresses byte for byte"
+			tap_fail "$label [$c]: decompresses byte for byte"
 		fi
 	done
 }
 if have xz; then
 	compress_roundtrip "xz --check=crc32 --lzma2=dict=1MiB" .xz 'xz --check=crc32 --lzma2=dict=1MiB -f "$1"' 'xz -dc "$1"'
 else
-	skip "xz" "not installed"
+	tap_skip "xz" "not installed"
 fi
 if have zstd; then
 	compress_roundtrip "zstd --rm" .zst 'zstd --rm -f -q "$1"' 'zstd -dcq "$1"'
 else
-	skip "zstd" "not installed"
+	tap_skip "zstd" "not installed"
 fi
 if have gzip; then
 	compress_roundtrip "gzip -n" .gz 'gzip -n -f "$1"' 'gzip -dc "$1"'
 else
-	skip "gzip" "not installed"
+	tap_skip "gzip" "not installed"
 fi
 
 # --- make modules_install ----------------------------------------------------------------
@@ -283,7 +274,7 @@ modinst() {
 		case $verdict in
 		intact)
 			if [ $rc != 0 ] || [ -z "$installed" ]; then
-				fail "$label [$c]: still intact" "make exit $rc: $(grep -m1 -i error <<<"$out")"
+				tap_fail "$label [$c]: still intact" "make exit $rc: $(grep -m1 -i error <<<"$out")"
 				continue
 			fi
 			intact "$label" "$installed" "$c"
@@ -291,16 +282,16 @@ modinst() {
 				if grep -q "SIGN" <<<"$out" && "$MODPOST" --klp-check "$installed" >/dev/null 2>&1 &&
 				   { [ -z "$suffix" ] && cat "$installed" || xz -dc "$installed" 2>/dev/null || zstd -dcq "$installed"; } |
 				   tail -c 28 | grep -q "~Module signature appended~"; then
-					ok "$label [$c]: installed module is signed"
+					tap_ok "$label [$c]: installed module is signed"
 				else
-					fail "$label [$c]: installed module is signed"
+					tap_fail "$label [$c]: installed module is signed"
 				fi
 			fi ;;
 		make-fails)
 			if [ $rc != 0 ] && [ -z "$(find "$root" -name '*.ko*' 2>/dev/null)" ]; then
-				ok "$label [$c]: make fails, nothing installed ($(grep -m1 'error' <<<"$out" | cut -c1-90))"
+				tap_ok "$label [$c]: make fails, nothing installed ($(grep -m1 'error' <<<"$out" | cut -c1-90))"
 			else
-				fail "$label [$c]: make fails, nothing installed" "make exit $rc"
+				tap_fail "$label [$c]: make fails, nothing installed" "make exit $rc"
 			fi ;;
 		esac
 	done
@@ -320,4 +311,4 @@ if have llvm-strip; then
 		STRIP=llvm-strip INSTALL_MOD_STRIP=1
 fi
 
-finish
+tap_done

@@ -24,43 +24,25 @@ KH_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KH_TOP=$(cd "$KH_LIB/../../.." && pwd)
 TOP=${TOP:-$KH_TOP}
 
-kh_n=0
-kh_nfail=0
-kh_nskip=0
-
-# --- TAP ------------------------------------------------------------------
+# --- TAP: selftests/lib/tap.sh, under the names the guest side uses too ----
+# shellcheck source=../../lib/tap.sh
+. "$KH_TOP/selftests/lib/tap.sh"
 kh_diag() {
 	local l
 	for l in "$@"; do
 		printf '%s\n' "$l" | sed 's/^/# /'
 	done
 }
-kh_ok() {
-	kh_n=$((kh_n + 1))
-	echo "ok $kh_n - $1"
-}
-kh_fail() {
-	kh_n=$((kh_n + 1))
-	kh_nfail=$((kh_nfail + 1))
-	echo "not ok $kh_n - $1"
-	shift
-	kh_diag "$@"
-}
-kh_skip() {
-	kh_n=$((kh_n + 1))
-	kh_nskip=$((kh_nskip + 1))
-	echo "ok $kh_n - $1 # SKIP $2"
-}
+kh_ok() { tap_ok "$1"; }
+kh_fail() { tap_fail "$@"; }
+kh_skip() { tap_skip "$1" "$2"; }
 # kh_bail REASON: stop the script with one failed result (setup errors).
 kh_bail() {
 	kh_fail "$1" "${@:2}"
 	kh_done
 }
-kh_done() {
-	echo "1..$kh_n"
-	[ "$kh_nfail" = 0 ]
-	exit
-}
+# the plan and summary lines; exit 1 when something failed or nothing passed
+kh_done() { tap_done; }
 
 # --- setup ----------------------------------------------------------------
 # Sets KDIR KREL VMLINUZ KH_WORK BUSYBOX; checks the tools.  Bails out (one
@@ -111,15 +93,17 @@ kh_debug_vmlinux() {
 # --- external modules --------------------------------------------------------
 # kh_build_module SRC_DIR OUT_DIR [make args...]: copy SRC_DIR to OUT_DIR
 # (fresh) and run `make -C $KDIR M=OUT_DIR modules` (stock modpost unless
-# the args say MODPOST=...).  Output in OUT_DIR/build.log; on failure prints
-# its tail and returns 1.
+# the args say MODPOST=...), SELFTEST_INCLUDE naming the headers the test
+# modules share (selftests/lib/include).  Output in OUT_DIR/build.log; on
+# failure prints its tail and returns 1.
 kh_build_module() {
 	local src=$1 out=$2
 	shift 2
 	rm -rf "$out"
 	mkdir -p "$out"
 	cp -a "$src/." "$out/"
-	if ! make -j"$(nproc)" -C "$KDIR" M="$out" "$@" modules </dev/null >"$out/build.log" 2>&1; then
+	if ! make -j"$(nproc)" -C "$KDIR" M="$out" SELFTEST_INCLUDE="$KH_TOP/selftests/lib/include" \
+		"$@" modules </dev/null >"$out/build.log" 2>&1; then
 		echo "# make -C $KDIR M=$out $* modules failed:"
 		tail -n 25 "$out/build.log" | sed 's/^/#   /'
 		return 1

@@ -14,6 +14,8 @@
 
 #include <linux/klp-annotations.h>
 
+#include "selftest-livepatch.h"
+
 #define LP_NEW_CMDLINE_SHOW(body)					\
 	static int lp_cmdline_proc_show(struct seq_file *m, void *v)	\
 	{ body; return 0; }						\
@@ -32,13 +34,4 @@
 
 #define LP_PATCH(...)							\
 	static struct klp_object lp_objs[] = { __VA_ARGS__, { } };	\
-	static struct klp_patch lp_patch = {				\
-		.mod = THIS_MODULE, .objs = lp_objs };			\
-	static int __init lp_init(void)					\
-	{ return klp_enable_patch(&lp_patch); }				\
-	static void __exit lp_exit(void) { }				\
-	module_init(lp_init);						\
-	module_exit(lp_exit);						\
-	MODULE_DESCRIPTION("livepatch resolution test case");		\
-	MODULE_LICENSE("GPL");						\
-	MODULE_INFO(livepatch, "Y")
+	SELFTEST_LIVEPATCH(lp_objs, "livepatch resolution test case")

@@ -20,6 +20,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/klp-annotations.h>
+#include <selftest-livepatch.h>
 
 extern int lp_counter_1, lp_counter_2, lp_mixed_1, lp_mixed_2;
 extern int lp_helper_1(void), lp_helper_2(void);
@@ -56,22 +57,4 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch load test: symbols of a module");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH(lp_objs, "livepatch load test: symbols of a module");

@@ -18,6 +18,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/klp-annotations.h>
+#include <selftest-livepatch.h>
 
 extern char *saved_command_line;
 extern unsigned int lp_max_cstate_1, lp_max_cstate_2;
@@ -49,23 +50,5 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	lp_init_val = lp_max_cstate_1 * 10 + lp_max_cstate_2;
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch load test: vmlinux symbols");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH_INIT(lp_objs, "livepatch load test: vmlinux symbols",
+		  lp_init_val = lp_max_cstate_1 * 10 + lp_max_cstate_2);

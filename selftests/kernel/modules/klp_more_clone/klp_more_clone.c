@@ -23,6 +23,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/klp-annotations.h>
+#include <selftest-livepatch.h>
 
 extern void lp_part(void), lp_isra(void), lp_dup(void);
 extern const char lp_data[];
@@ -51,22 +52,4 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch test: compiler-suffixed vmlinux symbols");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH(lp_objs, "livepatch test: compiler-suffixed vmlinux symbols");

@@ -30,6 +30,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/klp-annotations.h>
+#include <selftest-livepatch.h>
 
 extern int lp_a_value, lp_b_value, lp_a_pause, lp_vm_pause;
 extern unsigned int lp_b_max_cstate, lp_vm_max_cstate_1, lp_vm_max_cstate_2;
@@ -100,22 +101,4 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch test: same-named symbols of two modules and vmlinux in one patch");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH(lp_objs, "livepatch test: same-named symbols of two modules and vmlinux in one patch");

@@ -15,6 +15,7 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 #include <linux/klp-annotations.h>
+#include <selftest-livepatch.h>
 
 extern int lp_a_value, lp_b_value;
 KLP_SYMBOL(lp_a_value, klp_more_a, "km_dup_value", 0);
@@ -46,22 +47,4 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch test: stacked patches, the lower one");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH(lp_objs, "livepatch test: stacked patches, the lower one");

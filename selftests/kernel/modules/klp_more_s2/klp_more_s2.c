@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/livepatch.h>
 #include <linux/module.h>
+#include <selftest-livepatch.h>
 #include <linux/seq_file.h>
 
 extern int km_dup_func(void);
@@ -32,22 +33,4 @@ static struct klp_object lp_objs[] = {
 	{ }
 };
 
-static struct klp_patch lp_patch = {
-	.mod = THIS_MODULE,
-	.objs = lp_objs,
-};
-
-static int __init lp_init(void)
-{
-	return klp_enable_patch(&lp_patch);
-}
-
-static void __exit lp_exit(void)
-{
-}
-
-module_init(lp_init);
-module_exit(lp_exit);
-MODULE_DESCRIPTION("livepatch test: stacked patches, the upper one");
-MODULE_LICENSE("GPL");
-MODULE_INFO(livepatch, "Y");
+SELFTEST_LIVEPATCH(lp_objs, "livepatch test: stacked patches, the upper one");

@@ -6,21 +6,20 @@
 # tiny System.map, and the decisions about which references convert.
 # TAP output; needs the host assembler (x86_64) and $MODPOST.
 set -u
-MODPOST=${MODPOST:?}
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+MODPOST=${MODPOST:-$TOP/build/modpost}
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 WORK=$(mktemp -d /tmp/klp-annot.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-n=0
-status=0
 
 tap() { # ok|not-ok description
-	n=$((n + 1))
-	if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi
+	if [ "$1" = ok ]; then tap_ok "$2"; else tap_fail "$2"; fi
 }
 
 if ! printf '.text\n' | as --64 -o /dev/null - 2>/dev/null; then
-	echo "ok 1 - klp annotations # SKIP no x86_64 assembler"
-	echo "1..1"
-	exit 0
+	tap_fail "the x86_64 assembler (as --64)"
+	tap_done
 fi
 
 # The target kernel, as a System.map: max_cstate twice, one unique static,
@@ -253,5 +252,4 @@ run not_livepatch
 { [ "$rc" = 1 ] && grep -qF '"unique_fn" [not_livepatch.ko] undefined!' <<<"$err"; } && r=ok || r=not-ok
 tap $r "without the livepatch modinfo entry nothing changes: undefined!"
 
-echo "1..$n"
-exit $status
+tap_done

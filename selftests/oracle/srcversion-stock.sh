@@ -7,15 +7,19 @@
 # .mod.c, the exit status and stderr must agree.
 #
 # Environment: MODPOST (ours, required), KDIR (a kernel headers tree with the
-# stock scripts/mod/modpost; skipped when absent).  Output: TAP lines.
+# stock scripts/mod/modpost).  Output: TAP (selftests/lib/tap.sh).
 
 set -u
 
-OURS=${MODPOST:?set MODPOST to our modpost binary}
-STOCK=${KDIR:-}/scripts/mod/modpost
-if [ -z "${KDIR:-}" ] || [ ! -x "$STOCK" ]; then
-	echo "ok 1 # SKIP no stock modpost (set KDIR)"
-	exit 0
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+OURS=${MODPOST:-$TOP/build/modpost}
+KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default)}
+STOCK=$KDIR/scripts/mod/modpost
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
+if [ -z "$KDIR" ] || [ ! -x "$STOCK" ]; then
+	tap_fail "stock modpost" "no $STOCK (make deps)"
+	tap_done
 fi
 
 # This test is about srcversion; leaks elsewhere in a sanitizer build are
@@ -33,11 +37,11 @@ __attribute__((section(".modinfo"), used)) static const char v[] = "version=1.0"
 #endif
 int srcversion_probe(void) { return 0; }
 EOF
-cc -c -DWITH_VERSION -o "$work/versioned.o" "$work/obj.c" || exit 1
-cc -c -o "$work/plain.o" "$work/obj.c" || exit 1
-
-n=0
-failures=0
+cc -c -DWITH_VERSION -o "$work/versioned.o" "$work/obj.c" &&
+cc -c -o "$work/plain.o" "$work/obj.c" || {
+	tap_fail "cc builds the probe objects"
+	tap_done
+}
 
 # compare NAME DIR [OBJ [FLAGS...]]: run both on DIR/m.o (module DIR/m, or
 # "m" relative to DIR when OBJ is "rel").
@@ -62,17 +66,14 @@ compare() {
 			echo "no .mod.c" > "$work/$impl.sv"
 		fi
 	done
-	n=$((n + 1))
 	if stock_crashed_ours_did_not; then
-		echo "ok $n - $name (the stock modpost crashed; ours said the same before going on: $(head -n 1 "$work/ours.err" | head -c 80))"
+		tap_ok "$name (the stock modpost crashed; ours said the same before going on: $(head -n 1 "$work/ours.err" | head -c 80))"
 	elif cmp -s "$work/stock.sv" "$work/ours.sv" && cmp -s "$work/stock.err" "$work/ours.err"; then
-		echo "ok $n - $name ($(head -c 60 "$work/ours.sv" | tr -d '\n') $(tr '\n' ' ' < "$work/ours.err" | head -c 100))"
+		tap_ok "$name ($(head -c 60 "$work/ours.sv" | tr -d '\n') $(tr '\n' ' ' < "$work/ours.err" | head -c 100))"
 	else
-		failures=$((failures + 1))
-		echo "not ok $n - $name"
-		for impl in stock ours; do
-			echo "#   $impl: $(cat "$work/$impl.sv") / $(tr '\n' ' ' < "$work/$impl.err")"
-		done
+		tap_fail "$name" \
+			"stock: $(cat "$work/stock.sv") / $(tr '\n' ' ' < "$work/stock.err")" \
+			"ours: $(cat "$work/ours.sv") / $(tr '\n' ' ' < "$work/ours.err")"
 	fi
 }
 
@@ -268,5 +269,4 @@ simple "$d"; echo 'int a;' > "$d/a.c"
 compare "no version=, no -a" "$d" plain
 compare "no version=, -a" "$d" plain -a
 
-echo "1..$n"
-[ $failures -eq 0 ]
+tap_done

@@ -4,47 +4,36 @@
 # The symbol index of the real Debian debug vmlinux against an independent
 # reference made with the real tools: `nm -n vmlinux`, filtered the way
 # scripts/mksysmap and scripts/kallsyms filter it (rules restated below in
-# awk; the kernel's own mksysmap is used as an extra cross-check when a
-# kernel source tree is around), sympos counted by address with weak
-# symbols after the others at equal addresses (scripts/kallsyms' order).
+# awk, and checked against the kernel's own scripts/mksysmap of KDIR),
+# sympos counted by address with weak symbols after the others at equal
+# addresses (scripts/kallsyms' order).
 #
 # Needs the -dbg vmlinux (scripts/deps.sh --with-dbg puts it in
-# $KLP_CACHE/<release>/dbg); SKIPs cleanly without it.  KLP_VMLINUX names
-# another one.  KSRC names a kernel source tree for the mksysmap check.
+# $KLP_CACHE/<release>/dbg); KLP_VMLINUX names another one.
 set -u
 export LC_ALL=C
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 MODPOST=${MODPOST:-$TOP/build/modpost}
 cache=${KLP_CACHE:-/var/cache/klp-modpost}
-
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); status=1; echo "not ok $n - $*"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-status=0
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
+kdir=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
 
 vmlinux=${KLP_VMLINUX:-}
 if [ -z "$vmlinux" ]; then
-	kdir=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
 	rel=
 	[ -n "$kdir" ] && rel=$("$TOP/scripts/kdir.sh" release "$kdir" 2>/dev/null || true)
 	[ -n "$rel" ] && vmlinux=$cache/$rel/dbg/usr/lib/debug/boot/vmlinux-$rel
 fi
 if [ -z "$vmlinux" ] || [ ! -r "$vmlinux" ]; then
-	echo "ok 1 - index of the debug vmlinux # SKIP no debug vmlinux (scripts/deps.sh --with-dbg)"
-	echo "1..1"
-	exit 0
-fi
-if ! command -v nm >/dev/null; then
-	echo "ok 1 - index of the debug vmlinux # SKIP no nm"
-	echo "1..1"
-	exit 0
+	tap_fail "the debug vmlinux" "no '$vmlinux' (make deps)"
+	tap_done
 fi
 # the series of the kernel under test (its kallsyms rules differ)
-series=$("$TOP/scripts/mod/kernel-series.sh" "${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null)}" 2>/dev/null || echo unknown)
+series=$("$TOP/scripts/mod/kernel-series.sh" "$kdir" 2>/dev/null || echo unknown)
 work=$(mktemp -d "${TMPDIR:-/tmp}/klp-index-vmlinux.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-echo "# vmlinux: $vmlinux (Linux $series)"
+tap_note "vmlinux: $vmlinux (Linux $series)"
 
 # What System.map (scripts/mksysmap) leaves out of `nm -n` lines
 # "<address> <type> <name>": local absolute, debugging, undefined and weak
@@ -76,26 +65,28 @@ function kallsyms_drops(t, n) {
 	return length(n) >= 512
 }'
 
-nm -n "$vmlinux" >"$work/nm" || { notok "nm -n $vmlinux"; echo "1..$n"; exit 1; }
+nm -n "$vmlinux" >"$work/nm" || { tap_fail "nm -n $vmlinux"; tap_done; }
 awk -v series="$series" "$sysmap_filter $kallsyms_filter"' !sysmap_drops($2, $3) && !kallsyms_drops($2, $3)' \
 	"$work/nm" >"$work/ref.map"
 
-# extra: the kernel's own mksysmap gives the same lines
-mksysmap=
-for f in ${KSRC:+"$KSRC/scripts/mksysmap"} /work/ksrc/linux-source-*/scripts/mksysmap \
-	/usr/src/linux-source-*/scripts/mksysmap; do
-	[ -r "$f" ] && { mksysmap=$f; break; }
-done
-if [ -n "$mksysmap" ]; then
-	sed -f "$mksysmap" "$work/nm" | awk -v series="$series" "$kallsyms_filter"' !kallsyms_drops($2, $3)' >"$work/ref2.map"
-	if cmp -s "$work/ref.map" "$work/ref2.map"; then
-		ok "our restatement of mksysmap matches $mksysmap ($(wc -l <"$work/ref.map") symbols)"
-	else
-		notok "our restatement of mksysmap differs from $mksysmap"
-		diff "$work/ref.map" "$work/ref2.map" | head -n 10 | sed 's/^/#   /'
-	fi
+# the kernel's own mksysmap (a sed script since 6.2, a shell script running
+# $NM -n before) gives the same lines
+mksysmap=$kdir/scripts/mksysmap
+if [ ! -r "$mksysmap" ]; then
+	tap_fail "restated mksysmap against the kernel's" "no $mksysmap"
 else
-	skip "restated mksysmap against the kernel's" "no kernel source tree (set KSRC)"
+	if head -n 1 "$mksysmap" | grep -q sed; then
+		sed -f "$mksysmap" "$work/nm" >"$work/mksysmap.out"
+	else
+		NM=nm sh "$mksysmap" "$vmlinux" "$work/mksysmap.out"
+	fi
+	awk -v series="$series" "$kallsyms_filter"' !kallsyms_drops($2, $3)' "$work/mksysmap.out" >"$work/ref2.map"
+	if [ -s "$work/ref.map" ] && cmp -s "$work/ref.map" "$work/ref2.map"; then
+		tap_ok "our restatement of mksysmap matches $mksysmap ($(wc -l <"$work/ref.map") symbols)"
+	else
+		tap_fail "our restatement of mksysmap differs from $mksysmap" \
+			"$(diff "$work/ref.map" "$work/ref2.map" | head -n 10)"
+	fi
 fi
 
 # reference positions: by address, weak after the others, then nm order
@@ -105,20 +96,18 @@ awk '{ printf "%s %s %d %09d\n", $3, $1, ($2 == "w" || $2 == "W"), NR }' "$work/
 
 start=$(date +%s.%N)
 if ! "$MODPOST" --klp-dump-index --vmlinux "$vmlinux" >"$work/ours" 2>"$work/ours.err"; then
-	notok "modpost --klp-dump-index --vmlinux exits 0"
-	sed 's/^/#   /' "$work/ours.err" | head
-	echo "1..$n"
-	exit 1
+	tap_fail "modpost --klp-dump-index --vmlinux exits 0" "$(head "$work/ours.err")"
+	tap_done
 fi
 end=$(date +%s.%N)
-echo "# dump-index: $(wc -l <"$work/ours") lines in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s"
+tap_note "dump-index: $(wc -l <"$work/ours") lines in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s"
 awk '$1 == "vmlinux" { print $2, $3, $5 }' "$work/ours" | sort >"$work/ours.pos"
 
 if cmp -s "$work/ref.pos" "$work/ours.pos"; then
-	ok "all $(wc -l <"$work/ref.pos") kallsyms symbols: same (name, position, address) set"
+	tap_ok "all $(wc -l <"$work/ref.pos") kallsyms symbols: same (name, position, address) set"
 else
-	notok "kallsyms symbols: (name, position, address) sets differ"
-	diff "$work/ref.pos" "$work/ours.pos" | head -n 10 | sed 's/^/#   /'
+	tap_fail "kallsyms symbols: (name, position, address) sets differ" \
+		"$(diff "$work/ref.pos" "$work/ours.pos" | head -n 10)"
 fi
 
 # the names that need a sympos: duplicated names
@@ -127,10 +116,10 @@ ndup=$(wc -l <"$work/dupnames")
 join "$work/dupnames" "$work/ref.pos" >"$work/ref.dup"
 awk '$1 == "vmlinux" && $4 > 1 { print $2, $3, $5 }' "$work/ours" | sort >"$work/ours.dup"
 if [ "$ndup" -gt 0 ] && cmp -s "$work/ref.dup" "$work/ours.dup"; then
-	ok "$ndup duplicated names ($(wc -l <"$work/ref.dup") occurrences): same positions and addresses"
+	tap_ok "$ndup duplicated names ($(wc -l <"$work/ref.dup") occurrences): same positions and addresses"
 else
-	notok "duplicated names: $ndup in the reference, positions differ"
-	diff "$work/ref.dup" "$work/ours.dup" | head -n 10 | sed 's/^/#   /'
+	tap_fail "duplicated names: $ndup in the reference, positions differ" \
+		"$(diff "$work/ref.dup" "$work/ours.dup" | head -n 10)"
 fi
 
 # type letters: nm's, except per-cpu symbols, which kallsyms shows as 'A'
@@ -139,21 +128,19 @@ awk '$1 == "vmlinux" { print $2, $5, $6 }' "$work/ours" | sort >"$work/ours.let"
 bad=$(diff "$work/ref.let" "$work/ours.let" | grep '^>' | awk '$4 != "A"' | wc -l)
 npcpu=$(diff "$work/ref.let" "$work/ours.let" | grep -c '^> .* A$')
 if [ "$bad" -eq 0 ]; then
-	ok "type letters are nm's ($npcpu per-cpu symbols shown as A)"
+	tap_ok "type letters are nm's ($npcpu per-cpu symbols shown as A)"
 else
-	notok "type letters: $bad differ from nm's"
-	diff "$work/ref.let" "$work/ours.let" | grep '^[<>]' | head -n 10 | sed 's/^/#   /'
+	tap_fail "type letters: $bad differ from nm's" \
+		"$(diff "$work/ref.let" "$work/ours.let" | grep '^[<>]' | head -n 10)"
 fi
 
 # the same kernel from a System.map (mksysmap output): same positions
 awk "$sysmap_filter"' !sysmap_drops($2, $3)' "$work/nm" >"$work/System.map"
 if "$MODPOST" --klp-dump-index --map "$work/System.map" >"$work/ours.map" 2>"$work/ours.map.err" &&
 	awk '$1 == "vmlinux" { print $2, $3, $5 }' "$work/ours.map" | sort | cmp -s - "$work/ours.pos"; then
-	ok "System.map input: same (name, position, address) set as the ELF"
+	tap_ok "System.map input: same (name, position, address) set as the ELF"
 else
-	notok "System.map input differs from the ELF"
-	head -n 5 "$work/ours.map.err" | sed 's/^/#   /'
+	tap_fail "System.map input differs from the ELF" "$(head -n 5 "$work/ours.map.err")"
 fi
 
-echo "1..$n"
-exit $status
+tap_done

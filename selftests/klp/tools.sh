@@ -20,17 +20,12 @@ MODPOST=${MODPOST:-$TOP/build/modpost}
 BUILD=${BUILD:-$TOP/build}
 SAN=${MODPOST_SAN:-$BUILD/san/modpost}
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
-
-n=0
-status=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); status=1; echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' <<<"$2"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-finish() { echo "1..$n"; exit $status; }
+# shellcheck source=../lib/tap.sh
+. "$TOP/selftests/lib/tap.sh"
 
 if [ -z "$KDIR" ] || [ ! -d "$KDIR" ] || ! command -v python3 >/dev/null; then
-	skip "livepatch tool modes" "no kernel build tree or no python3"
-	finish
+	tap_skip "livepatch tool modes" "no kernel build tree or no python3"
+	tap_done
 fi
 if [ -n "${KLP_TOOLS_WORK:-}" ]; then
 	work=$KLP_TOOLS_WORK
@@ -52,10 +47,10 @@ UNFIN=$C/vmlinux-dup-decl/lp_vmlinux_dup_decl.ko
 TARGET=$work/klp/targets/klp_target/klp_target.ko
 MODS=$work/klp/modules
 if [ ! -f "$VM" ] || [ ! -f "$MD" ] || [ ! -f "$UNFIN" ]; then
-	notok "selftests/klp builds the modules" "$(tail -5 "$work/klp-build.log")"
-	finish
+	tap_fail "selftests/klp builds the modules" "$(tail -5 "$work/klp-build.log")"
+	tap_done
 fi
-ok "selftests/klp builds the modules"
+tap_ok "selftests/klp builds the modules"
 
 # --- a small ELF64 little-endian editor for damaged copies ---------------------------
 cat >"$work/elfedit.py" <<'EOF'
@@ -137,7 +132,7 @@ damage() {
 	local name=$1 src=$2
 	shift 2
 	cp "$src" "$work/d/$name.ko"
-	python3 "$work/elfedit.py" "$work/d/$name.ko" "$@" || notok "editing $name" ""
+	python3 "$work/elfedit.py" "$work/d/$name.ko" "$@" || tap_fail "editing $name" ""
 }
 
 run() { # mode args... -> $out (stdout), $err (stderr), $rc
@@ -147,13 +142,13 @@ run() { # mode args... -> $out (stdout), $err (stderr), $rc
 }
 # expect_out DESC RC PATTERN: last run's status and stdout
 expect_out() {
-	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$out"; then ok "$1"
-	else notok "$1" "exit $rc, stdout: $(head -12 <<<"$out")
+	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$out"; then tap_ok "$1"
+	else tap_fail "$1" "exit $rc, stdout: $(head -12 <<<"$out")
 stderr: $(head -5 <<<"$err")"; fi
 }
 expect_err() {
-	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$err"; then ok "$1"
-	else notok "$1" "exit $rc, stderr: $(head -8 <<<"$err")"; fi
+	if [ "$rc" = "$2" ] && grep -qF -- "$3" <<<"$err"; then tap_ok "$1"
+	else tap_fail "$1" "exit $rc, stderr: $(head -8 <<<"$err")"; fi
 }
 
 VMSEC=.klp.rela.vmlinux..text
@@ -164,14 +159,14 @@ expect_out "dump: header counts the vmlinux symbols and relocations" 0 \
 	"object vmlinux: 2 livepatch symbols, 2 relocations in 1 section"
 if grep -qE '^vmlinux +\.text +0x[0-9a-f]+ +R_X86_64_PC32 +max_cstate +2 +-4$' <<<"$out" &&
    grep -qE '^vmlinux +\.text +0x[0-9a-f]+ +R_X86_64_PC32 +max_cstate +1 +-4$' <<<"$out"; then
-	ok "dump: one row per relocation: object, target section, offset, type name, symbol, sympos, addend"
+	tap_ok "dump: one row per relocation: object, target section, offset, type name, symbol, sympos, addend"
 else
-	notok "dump: one row per relocation" "$out"
+	tap_fail "dump: one row per relocation" "$out"
 fi
 if [ "$(grep -c '^vmlinux ' <<<"$out")" = "$(readelf -rW "$VM" | grep -c '\.klp\.sym\.vmlinux\.')" ]; then
-	ok "dump: as many rows as readelf shows .klp.sym relocations"
+	tap_ok "dump: as many rows as readelf shows .klp.sym relocations"
 else
-	notok "dump: as many rows as readelf shows .klp.sym relocations" "$out"
+	tap_fail "dump: as many rows as readelf shows .klp.sym relocations" "$out"
 fi
 run --klp-dump "$MD"
 expect_out "dump: module target object" 0 "object klp_target: 3 livepatch symbols, 3 relocations in 1 section"
@@ -198,9 +193,9 @@ expect_err "dump: a missing file is an error" 1 "ERROR: modpost: $work/nonexiste
 finals=$(ls "$C"/*/final.ko)
 run --klp-check $finals
 if [ "$rc" = 0 ] && [ -z "$err" ] && [ "$(grep -c 'livepatch format intact' <<<"$out")" = "$(wc -l <<<"$finals")" ]; then
-	ok "check: every finalized module of selftests/klp is intact ($(wc -l <<<"$finals") modules)"
+	tap_ok "check: every finalized module of selftests/klp is intact ($(wc -l <<<"$finals") modules)"
 else
-	notok "check: every finalized module of selftests/klp is intact" "$out
+	tap_fail "check: every finalized module of selftests/klp is intact" "$out
 $err"
 fi
 run --klp-check "$TARGET"
@@ -228,9 +223,9 @@ run --klp-finalize "$work/overflow.ko"
 expect_err "finalize: the same record is refused, naming the line" 1 \
 	"line 3 of section .klp.modpost is malformed: a position that is no unsigned decimal number of the kernel's size"
 if cmp -s "$work/overflow.ko" "$work/overflow.orig"; then
-	ok "finalize: the refused module is left as it was"
+	tap_ok "finalize: the refused module is left as it was"
 else
-	notok "finalize: the refused module is left as it was"
+	tap_fail "finalize: the refused module is left as it was"
 fi
 xz -c "$VM" >"$work/vm.ko.xz"
 run --klp-check "$work/vm.ko.xz"
@@ -246,9 +241,9 @@ check_damaged() {
 	run --klp-check "$work/d/$name.ko"
 	if [ "$rc" = 1 ] && grep -qF -- "ERROR: modpost: $work/d/$name.ko: " <<<"$err" &&
 	   grep -qF -- "$pattern" <<<"$err"; then
-		ok "check: $desc"
+		tap_ok "check: $desc"
 	else
-		notok "check: $desc" "exit $rc, wanted '$pattern'; stderr: $(head -6 <<<"$err")"
+		tap_fail "check: $desc" "exit $rc, wanted '$pattern'; stderr: $(head -6 <<<"$err")"
 	fi
 }
 check_damaged noflag "SHF_RELA_LIVEPATCH cleared" "section $VMSEC lacks SHF_RELA_LIVEPATCH" -- \
@@ -306,37 +301,37 @@ expect_err "check: livepatch content without the livepatch modinfo" 1 "no \"live
 damage nolink "$VM" sec-set "$VMSEC" flags 'v & ~0x40'
 run --klp-check "$work/d/nolink.ko"
 if [ "$rc" = 0 ] && grep -q "WARNING: modpost: .*lacks SHF_INFO_LINK" <<<"$err"; then
-	ok "check: SHF_INFO_LINK missing is a warning (the kernel never reads it; binutils drops it)"
+	tap_ok "check: SHF_INFO_LINK missing is a warning (the kernel never reads it; binutils drops it)"
 else
-	notok "check: SHF_INFO_LINK missing is a warning" "exit $rc: $err"
+	tap_fail "check: SHF_INFO_LINK missing is a warning" "exit $rc: $err"
 fi
 run --klp-check --strict "$work/d/nolink.ko"
 expect_err "check --strict: SHF_INFO_LINK missing is an error" 1 "ERROR: modpost: $work/d/nolink.ko: section $VMSEC lacks SHF_INFO_LINK"
 run --klp-check "$work/d/noflag.ko" "$VM"
 if [ "$rc" = 1 ] && grep -q "$VM: livepatch format intact" <<<"$out"; then
-	ok "check: several modules: each judged, exit 1 when any is broken"
+	tap_ok "check: several modules: each judged, exit 1 when any is broken"
 else
-	notok "check: several modules: each judged" "$out $err"
+	tap_fail "check: several modules: each judged" "$out $err"
 fi
 
 # --- --klp-verify -----------------------------------------------------------------------
 run --klp-verify "$VM"
 if [ "$rc" != 0 ] && grep -q "no symbols of kernel\|target kernel is unknown" <<<"$err"; then
-	skip "verify" "no symbols of the target kernel (scripts/deps.sh --with-dbg)"
+	tap_skip "verify" "no symbols of the target kernel (scripts/deps.sh --with-dbg)"
 else
 	expect_out "verify: the good module resolves (release from vermagic)" 0 "every livepatch symbol resolves"
 	if grep -qE '^max_cstate +vmlinux +1 +0x[0-9a-f]{16} \.data +ok$' <<<"$out" &&
 	   grep -qE '^max_cstate +vmlinux +2 +0x[0-9a-f]{16} \.data +ok$' <<<"$out"; then
-		ok "verify: table rows: symbol, object, position, address and section, verdict"
+		tap_ok "verify: table rows: symbol, object, position, address and section, verdict"
 	else
-		notok "verify: table rows" "$out"
+		tap_fail "verify: table rows" "$out"
 	fi
 	a1=$(awk '$1 == "max_cstate" && $3 == 1 { print $4 }' <<<"$out")
 	a2=$(awk '$1 == "max_cstate" && $3 == 2 { print $4 }' <<<"$out")
 	if [ -n "$a1" ] && [ -n "$a2" ] && [[ $a1 < $a2 ]]; then
-		ok "verify: vmlinux positions count in address order ($a1 < $a2)"
+		tap_ok "verify: vmlinux positions count in address order ($a1 < $a2)"
 	else
-		notok "verify: vmlinux positions count in address order" "$a1 $a2"
+		tap_fail "verify: vmlinux positions count in address order" "$a1 $a2"
 	fi
 
 	damage pos9 "$VM" sym-rename .klp.sym.vmlinux.max_cstate,2 .klp.sym.vmlinux.max_cstate,9
@@ -360,9 +355,9 @@ else
 	run --klp-verify "$MD" --modules "$MODS"
 	expect_out "verify: module target found under --modules (.ko.xz)" 0 "every livepatch symbol resolves"
 	if grep -qE '^klpt_dup_counter +klp_target +2 +\.data\+0x[0-9a-f]+ +ok$' <<<"$out"; then
-		ok "verify: module rows show section+offset"
+		tap_ok "verify: module rows show section+offset"
 	else
-		notok "verify: module rows show section+offset" "$out"
+		tap_fail "verify: module rows show section+offset" "$out"
 	fi
 	damage mpos3 "$MD" sym-rename .klp.sym.klp_target.klpt_dup_counter,2 .klp.sym.klp_target.klpt_dup_counter,3
 	run --klp-verify "$work/d/mpos3.ko" --modules "$MODS"
@@ -387,7 +382,7 @@ for i in 1 64 1000 20000; do
 	damage "trunc$i" "$VM" truncate "$i"
 done
 bins=$MODPOST
-if [ -x "$SAN" ]; then bins="$MODPOST $SAN"; else skip "ASan/UBSan runs" "no $SAN (make sanitize)"; fi
+if [ -x "$SAN" ]; then bins="$MODPOST $SAN"; else tap_skip "ASan/UBSan runs" "no $SAN (make sanitize)"; fi
 for bin in $bins; do
 	bad=
 	for f in "$work"/d/*.ko; do
@@ -402,10 +397,10 @@ $mode $(basename "$f"): exit $rc $(grep -m1 -E 'Sanitizer|runtime error|ERROR' "
 		done
 	done
 	if [ -z "$bad" ]; then
-		ok "$(basename "$(dirname "$bin")")/$(basename "$bin"): every mode on $(ls "$work"/d/*.ko | wc -l) damaged modules exits 0 or 1, no sanitizer report"
+		tap_ok "$(basename "$(dirname "$bin")")/$(basename "$bin"): every mode on $(ls "$work"/d/*.ko | wc -l) damaged modules exits 0 or 1, no sanitizer report"
 	else
-		notok "$bin: every mode on the damaged modules exits 0 or 1" "$bad"
+		tap_fail "$bin: every mode on the damaged modules exits 0 or 1" "$bad"
 	fi
 done
 
-finish
+tap_done
