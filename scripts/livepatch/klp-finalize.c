@@ -23,20 +23,18 @@
  * running the step twice, or on an ordinary module, changes nothing.
  */
 #include <elf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp-modes.h"
 #include "klp-module.h"
 #include "klp-record.h"
 #include "klp-relocs.h"
+#include "output.h"
 
 /* A new .klp.rela.<object>.<target> section being assembled. */
 struct klp_rela_section {
@@ -238,40 +236,13 @@ static void lay_out(struct finalize *f, struct elf_image *im)
 	free(all);
 }
 
+/* @out replaced atomically, with the mode of @in */
 static void write_output(const struct elf_image *im, const char *in, const char *out)
 {
-	const char *slash = strrchr(out, '/');
-	int dirlen = slash ? (int)(slash - out) + 1 : 0;
-	char *tmp = xmalloc(strlen(out) + 32);
 	struct stat st;
-	size_t done = 0;
-	int fd;
 
-	sprintf(tmp, "%.*s.%s.klp.XXXXXX", dirlen, out, out + dirlen);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		fatal_perror(out);
-	if (stat(in, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	while (done < im->size) {
-		ssize_t n = write(fd, im->p + done, im->size - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			unlink(tmp);
-			fatal_perror(out);
-		}
-		done += n;
-	}
-	if (close(fd) != 0 || rename(tmp, out) != 0) {
-		int saved = errno;
-
-		unlink(tmp);
-		errno = saved;
-		fatal_perror(out);
-	}
-	free(tmp);
+	write_file_atomically(out, im->p, im->size,
+			      stat(in, &st) == 0 ? (int)(st.st_mode & 07777) : -1);
 }
 
 static void finalize_one(const char *in, const char *out)

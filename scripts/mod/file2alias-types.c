@@ -29,15 +29,8 @@ void pci_entry(const struct dt_entry *e, struct alias *a)
 	uint64_t class = GET(e, pci_device_id, class);
 	uint64_t mask = GET(e, pci_device_id, class_mask);
 
-	if (override == 0) {
-		alias_printf(a, "pci:");
-	} else if (override == DT_PCI_ID_F_VFIO_DRIVER_OVERRIDE) {
-		alias_printf(a, "vfio_pci:");
-	} else {
-		warn("Unknown PCI driver_override alias %08X\n",
-		     (unsigned int)override);
+	if (!alias_override_prefix(a, "pci", "PCI", override, DT_PCI_ID_F_VFIO_DRIVER_OVERRIDE))
 		return;
-	}
 	alias_parts(a, e, (struct dt_member){ 0, 0 }, pci_id_parts);
 
 	/* each class byte is matched entirely or not at all */

@@ -69,6 +69,21 @@ void alias_blanks_to_underscores(struct alias *a, size_t from)
 			a->s[i] = '_';
 }
 
+bool alias_override_prefix(struct alias *a, const char *bus, const char *bus_upper,
+			   uint64_t override, uint64_t vfio_flag)
+{
+	if (override == 0) {
+		alias_printf(a, "%s:", bus);
+	} else if (override == vfio_flag) {
+		alias_printf(a, "vfio_%s:", bus);
+	} else {
+		warn("Unknown %s driver_override alias %08X\n", bus_upper,
+		     (unsigned int)override);
+		return false;
+	}
+	return true;
+}
+
 /*
  * "<tag>" then the value in upper-case hex as wide as the member, or "*"
  * when the entry does not match on it.

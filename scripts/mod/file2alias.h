@@ -42,6 +42,13 @@ void alias_blanks_to_underscores(struct alias *a, size_t from);
  */
 void alias_field(struct alias *a, const char *tag, bool matches,
 		 uint64_t value, unsigned int member_size);
+/*
+ * The bus prefix of a driver_override entry: "<bus>:" when @override is 0,
+ * "vfio_<bus>:" when it is @vfio_flag; anything else is warned about as
+ * "Unknown <BUS> driver_override alias" and false is returned (no alias).
+ */
+bool alias_override_prefix(struct alias *a, const char *bus, const char *bus_upper,
+			   uint64_t override, uint64_t vfio_flag);
 /* 16 bytes as 8-4-4-4-12 hex digits, taking the bytes in @order. */
 void alias_uuid(struct alias *a, const unsigned char *b,
 		const unsigned char order[16], bool upper);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Writing generated files.  Nothing is written once an error has been
- * reported.  A regular file is replaced atomically (written to a temporary
- * file in the same directory, then renamed), so a reader or a failure never
- * sees half a file; anything else (a device such as /dev/null, a FIFO) is
- * written in place.
+ * Writing files (output.h).  Generated files are not written once an error
+ * has been reported.  A regular file is replaced atomically (written to a
+ * temporary file in the same directory, then renamed), so a reader or a
+ * failure never sees half a file; anything else (a device such as
+ * /dev/null, a FIFO) is written in place.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,11 +14,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "modpost.h"
+#include "lib.h"
 #include "output.h"
 
-static bool write_all(int fd, const char *p, size_t len)
+static bool write_all(int fd, const void *data, size_t len)
 {
+	const char *p = data;
+
 	while (len) {
 		ssize_t n = write(fd, p, len);
 
@@ -63,7 +65,7 @@ static int create_temp(const char *fname, char *tmp, size_t tmplen)
 	return -1;
 }
 
-static void write_atomically(const struct buffer *b, const char *fname)
+void write_file_atomically(const char *fname, const void *data, size_t len, int mode)
 {
 	size_t tmplen = strlen(fname) + 64;
 	char *tmp = xmalloc(tmplen);
@@ -72,7 +74,8 @@ static void write_atomically(const struct buffer *b, const char *fname)
 	fd = create_temp(fname, tmp, tmplen);
 	if (fd < 0)
 		fatal_perror(fname);
-	if (!write_all(fd, b->p, b->pos) || close(fd) != 0 || rename(tmp, fname) != 0) {
+	if ((mode >= 0 && fchmod(fd, (mode_t)mode) != 0) ||
+	    !write_all(fd, data, len) || close(fd) != 0 || rename(tmp, fname) != 0) {
 		saved = errno;
 		unlink(tmp);
 		errno = saved;
@@ -91,7 +94,7 @@ void write_buf(const struct buffer *b, const char *fname)
 	if (lstat(fname, &st) == 0 && !S_ISREG(st.st_mode))
 		write_in_place(b, fname);
 	else
-		write_atomically(b, fname);
+		write_file_atomically(fname, b->p, b->pos, -1);
 }
 
 void write_if_changed(const struct buffer *b, const char *fname)

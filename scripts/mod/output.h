@@ -1,12 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Writing files so that a reader or a failure never sees half of one: a
+ * regular file is replaced atomically (a temporary file in the same
+ * directory, then rename()).  I/O errors are fatal.
+ */
 #ifndef MODPOST_OUTPUT_H
 #define MODPOST_OUTPUT_H
 
-#include "modpost.h"
+#include <stddef.h>
 
-/* Write @b to @fname unless an error has occurred (I/O errors are fatal). */
+#include "buffer.h"
+
+/*
+ * Write @b to @fname unless an error has occurred; a device or FIFO is
+ * written in place.
+ */
 void write_buf(const struct buffer *b, const char *fname);
 /* The same, but leave @fname (and its timestamp) alone if it already matches. */
 void write_if_changed(const struct buffer *b, const char *fname);
+/*
+ * Replace @fname by @len bytes at @data, atomically, whatever has been
+ * reported; @mode < 0: 0666 less the umask, else exactly @mode.
+ */
+void write_file_atomically(const char *fname, const void *data, size_t len, int mode);
 
 #endif

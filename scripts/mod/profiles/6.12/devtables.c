@@ -35,15 +35,8 @@ static void cdx_entry(const struct dt_entry *e, struct alias *a)
 {
 	uint64_t override = GET(e, cdx_device_id, override_only);
 
-	if (override == 0) {
-		alias_printf(a, "cdx:");
-	} else if (override == DT_CDX_ID_F_VFIO_DRIVER_OVERRIDE) {
-		alias_printf(a, "vfio_cdx:");
-	} else {
-		warn("Unknown CDX driver_override alias %08X\n",
-		     (unsigned int)override);
+	if (!alias_override_prefix(a, "cdx", "CDX", override, DT_CDX_ID_F_VFIO_DRIVER_OVERRIDE))
 		return;
-	}
 	alias_parts(a, e, (struct dt_member){ 0, 0 }, cdx_parts);
 	alias_field(a, "c", GET(e, cdx_device_id, class_mask) == 0xFFFFFF,
 		    GET(e, cdx_device_id, class), SIZE(cdx_device_id, class));
