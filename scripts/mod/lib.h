@@ -2,7 +2,8 @@
 /*
  * The library modpost and its extensions are written with: messages
  * (log.h), allocation (xalloc.h), text buffers (buffer.h), string lists
- * (strlist.h), text files (textfile.h) and string helpers (strutil.h).
+ * (strlist.h), text files read (textfile.h) and written atomically
+ * (output.h), and string helpers (strutil.h).
  * It knows nothing of modules or symbols (modpost.h) or of ELF
  * (elffile.h).
  */
@@ -11,6 +12,7 @@
 
 #include "buffer.h"
 #include "log.h"
+#include "output.h"
 #include "strlist.h"
 #include "strutil.h"
 #include "textfile.h"
