@@ -148,9 +148,6 @@ bool klp_kallsyms_keeps(const char *name, size_t len, char type);
 
 /* ---- modules ---- */
 
-/* Does @path end in a module suffix (.ko, .ko.xz, .ko.zst, .ko.gz)? */
-bool klp_is_module_file(const char *path);
-
 /* Parse one module image; NULL (after a message) if it cannot be used. */
 struct klp_symtab *klp_read_module(const char *path, void *data, size_t size);
 

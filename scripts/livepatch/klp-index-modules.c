@@ -42,7 +42,8 @@ static size_t suffix_len(const char *path)
 	return 0;
 }
 
-bool klp_is_module_file(const char *path)
+/* Does @path end in a module suffix (.ko, .ko.xz, .ko.zst, .ko.gz)? */
+static bool klp_is_module_file(const char *path)
 {
 	return suffix_len(path) != 0;
 }

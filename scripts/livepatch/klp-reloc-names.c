@@ -252,7 +252,8 @@ static const struct {
 	TABLE(258 /* EM_LOONGARCH */, loongarch_names),
 };
 
-const char *klp_reloc_type_name(uint16_t machine, uint32_t type)
+/* "R_X86_64_PC32" etc., or NULL for an unknown machine or type. */
+static const char *klp_reloc_type_name(uint16_t machine, uint32_t type)
 {
 	for (size_t m = 0; m < sizeof(machines) / sizeof(machines[0]); m++) {
 		if (machines[m].machine != machine)

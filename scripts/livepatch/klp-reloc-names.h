@@ -5,9 +5,6 @@
 
 #include <stdint.h>
 
-/* "R_X86_64_PC32" etc., or NULL for an unknown machine or type. */
-const char *klp_reloc_type_name(uint16_t machine, uint32_t type);
-
 /* The name, or "type N" written into @buf. */
 #define KLP_RELOC_TYPE_BUF 24
 const char *klp_reloc_type_str(uint16_t machine, uint32_t type, char buf[KLP_RELOC_TYPE_BUF]);

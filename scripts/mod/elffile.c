@@ -50,7 +50,8 @@ uint64_t elf_get64(const struct elf_file *elf, const void *p)
 	return elf->big_endian == host_big_endian ? v : swap64(v);
 }
 
-uint64_t elf_get_addr(const struct elf_file *elf, const void *p)
+/* A pointer-sized (Elf_Addr) value. */
+static uint64_t elf_get_addr(const struct elf_file *elf, const void *p)
 {
 	return elf->is64 ? elf_get64(elf, p) : elf_get32(elf, p);
 }

@@ -81,7 +81,6 @@ struct elf_file {
 	char *strtab;
 	size_t strtab_size;
 
-
 	bool borrowed;		/* map belongs to the caller (elf_open_memory) */
 };
 
@@ -129,8 +128,6 @@ enum elf_open_result elf_open_memory(struct elf_file *elf, const char *path,
 uint16_t elf_get16(const struct elf_file *elf, const void *p);
 uint32_t elf_get32(const struct elf_file *elf, const void *p);
 uint64_t elf_get64(const struct elf_file *elf, const void *p);
-/* A pointer-sized (Elf_Addr) value. */
-uint64_t elf_get_addr(const struct elf_file *elf, const void *p);
 static inline unsigned int elf_addr_size(const struct elf_file *elf)
 {
 	return elf->is64 ? 8 : 4;

@@ -42,9 +42,6 @@ struct modpost_extension {
 	void (*add_mod_c)(struct buffer *b, const struct module *mod);
 };
 
-/* The extensions built in (extensions.c), NULL-terminated. */
-extern const struct modpost_extension *const modpost_extensions[];
-
 /* scripts/livepatch/klp-extension.c */
 extern const struct modpost_extension livepatch_extension;
 

@@ -6,7 +6,8 @@
 #include "extension.h"
 #include "modpost.h"
 
-const struct modpost_extension *const modpost_extensions[] = {
+/* The extensions built in, NULL-terminated. */
+static const struct modpost_extension *const modpost_extensions[] = {
 	&livepatch_extension,
 	NULL,
 };

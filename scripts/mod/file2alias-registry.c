@@ -268,7 +268,8 @@ static const struct devtable devtables[] = {
 /* 52 types in 6.1 and 56 in 6.12; acpi reads differently in each */
 _Static_assert(ARRAY_SIZE(devtables) == 51, "the common types");
 
-const struct devtable_registry common_devtables = {
+/* The types of every supported kernel (acpi excepted: see acpi_alias). */
+static const struct devtable_registry common_devtables = {
 	devtables, ARRAY_SIZE(devtables)
 };
 _Static_assert(SIZE(mei_cl_device_id, uuid) == 16 &&

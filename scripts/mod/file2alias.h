@@ -161,9 +161,6 @@ struct devtable_registry {
 #define BY_FN(n, st, fn)	{ n, NULL, DT_SIZE_##st, fn, NULL }
 #define BY_FORM(n, st, f)	{ n, NULL, DT_SIZE_##st, form_entry, &f }
 
-/* The types of every supported kernel (acpi excepted: see acpi_alias). */
-extern const struct devtable_registry common_devtables;
-
 /* The type of a "__mod_<type>__<table>_device_table" name, or NULL. */
 const struct devtable *devtable_find(const char *symname);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The blocks of the generated <module>.mod.c, exactly as the stock
- * modposts write them; the kernel profiles put them in order.
+ * modposts write them, in their one order; the kernel profile's layout
+ * (struct modc_layout) supplies what differs.  A block that begins with a
+ * blank line says so.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -13,7 +15,8 @@
 #include "output.h"
 #include "profile.h"
 
-void modc_this_module(struct buffer *b, const struct module *mod)
+/* "__visible struct module __this_module ..." up to its closing "};" */
+static void modc_this_module(struct buffer *b, const struct module *mod)
 {
 	buf_printf_limited(b, "__visible struct module __this_module\n");
 	buf_printf_limited(b, "__section(\".gnu.linkonce.this_module\") = {\n");
@@ -28,13 +31,15 @@ void modc_this_module(struct buffer *b, const struct module *mod)
 	buf_printf_limited(b, "};\n");
 }
 
-void modc_intree(struct buffer *b)
+/* MODULE_INFO(intree, "Y") unless -e (an external module) */
+static void modc_intree(struct buffer *b)
 {
 	if (!opts.external_module)
 		buf_printf_limited(b, "\nMODULE_INFO(intree, \"Y\");\n");
 }
 
-void modc_staging_and_test(struct buffer *b, const struct module *mod)
+/* MODULE_INFO(staging|test, "Y") for modules under drivers/staging or tools/testing */
+static void modc_staging_and_test(struct buffer *b, const struct module *mod)
 {
 	if (str_starts(mod->name, "drivers/staging"))
 		buf_printf_limited(b, "\nMODULE_INFO(staging, \"Y\");\n");
@@ -47,7 +52,8 @@ static bool export_is_emitted(const struct symbol *sym)
 	return !opts.trim_unused_exports || sym->used;
 }
 
-void modc_ksymtab(struct buffer *b, const struct module *mod)
+/* a blank line, then KSYMTAB_FUNC/KSYMTAB_DATA(sym, "_gpl"|"", "<ns>") */
+static void modc_ksymtab(struct buffer *b, const struct module *mod)
 {
 	buf_printf_limited(b, "\n");
 	for (size_t i = 0; i < mod->exports.n; i++) {
@@ -60,7 +66,8 @@ void modc_ksymtab(struct buffer *b, const struct module *mod)
 	}
 }
 
-void modc_symbol_crcs(struct buffer *b, const struct module *mod)
+/* with -m: a blank line, then SYMBOL_CRC(sym, 0x..., "_gpl"|"") */
+static void modc_symbol_crcs(struct buffer *b, const struct module *mod)
 {
 	if (!opts.modversions)
 		return;
@@ -81,7 +88,8 @@ void modc_symbol_crcs(struct buffer *b, const struct module *mod)
 	}
 }
 
-void modc_versions(struct buffer *b, const struct module *mod)
+/* with -m: the ____versions[] table of the resolved imports */
+static void modc_versions(struct buffer *b, const struct module *mod)
 {
 	if (!opts.modversions)
 		return;
@@ -108,7 +116,8 @@ void modc_versions(struct buffer *b, const struct module *mod)
 	buf_printf_limited(b, "};\n");
 }
 
-void modc_depends(struct buffer *b, const struct module *mod)
+/* MODULE_INFO(depends, "..."), always */
+static void modc_depends(struct buffer *b, const struct module *mod)
 {
 	bool first = true;
 
@@ -134,7 +143,8 @@ void modc_depends(struct buffer *b, const struct module *mod)
 	buf_printf_limited(b, "\");\n");
 }
 
-void modc_srcversion(struct buffer *b, const struct module *mod)
+/* MODULE_INFO(srcversion, ...), when computed */
+static void modc_srcversion(struct buffer *b, const struct module *mod)
 {
 	if (mod->srcversion[0]) {
 		buf_printf_limited(b, "\n");
@@ -142,7 +152,13 @@ void modc_srcversion(struct buffer *b, const struct module *mod)
 	}
 }
 
-void modc_finish_mod_c(struct buffer *b, struct module *mod)
+/*
+ * The blocks after the exports, the same in every supported kernel:
+ * __versions, depends, the device-table aliases, srcversion and (for
+ * livepatch modules) the resolution record; then @b is written as
+ * <module>.mod.c (if changed) and freed.
+ */
+static void modc_finish_mod_c(struct buffer *b, struct module *mod)
 {
 	char fname[PATH_MAX];
 	int ret;

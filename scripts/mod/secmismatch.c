@@ -44,7 +44,7 @@ void section_mismatch_found(void)
  * run of characters (dots and slashes included), '?' any one character,
  * everything else itself.  The subject is taken literally.
  */
-bool glob_match(const char *pat, const char *s)
+static bool glob_match(const char *pat, const char *s)
 {
 	const char *star_pat = NULL, *star_s = NULL;
 
@@ -68,7 +68,8 @@ bool glob_match(const char *pat, const char *s)
 	return *pat == '\0';
 }
 
-bool glob_match_any(const char *const *pats, const char *s)
+/* Does @s match one of the NULL-terminated @pats? */
+static bool glob_match_any(const char *const *pats, const char *s)
 {
 	for (; *pats; pats++)
 		if (glob_match(*pats, s))

@@ -174,10 +174,6 @@ struct secmismatch_profile {
 
 /* ---- for the profiles ---- */
 
-/* fnmatch(3) without flags, for the patterns used here */
-bool glob_match(const char *pat, const char *s);
-bool glob_match_any(const char *const *pats, const char *s);
-
 /* Classes of section @shndx (0 for special and out-of-range indices). */
 unsigned int section_classes(const struct secref_check *c, unsigned int shndx);
 
