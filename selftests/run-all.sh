@@ -200,11 +200,11 @@ done
 # --- 3. summary --------------------------------------------------------------
 echo
 say "summary (logs in $LOGS)"
-printf '%-26s %-20s %8s %8s %7s\n' suite result passed failed time
+printf '%-32s %-20s %8s %8s %7s\n' suite result passed failed time
 for i in "${!names[@]}"; do
-	printf '%-26s %-20s %8s %8s %6ss\n' "${names[$i]}" "${results[$i]}" "${npass[$i]}" "${nfail[$i]}" "${times[$i]}"
+	printf '%-32s %-20s %8s %8s %6ss\n' "${names[$i]}" "${results[$i]}" "${npass[$i]}" "${nfail[$i]}" "${times[$i]}"
 done
-printf '%-26s %-20s %8s %8s %6ss\n' total "" "$total_pass" "$total_fail" $((SECONDS - start_all))
+printf '%-32s %-20s %8s %8s %6ss\n' total "" "$total_pass" "$total_fail" $((SECONDS - start_all))
 echo
 echo "$total_pass passed, $total_fail failed"
 if [ "$any_bad" = 1 ] || [ "$total_fail" -gt 0 ]; then
