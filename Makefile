@@ -96,7 +96,7 @@ sanitize:
 		LDFLAGS="-fsanitize=address,undefined" all
 
 # both series: headers + kbuild, the unsigned image (extracted), the debug
-# vmlinux (KSERIES=6.1 or KSERIES=6.12: one of them)
+# vmlinux, the kernel sources (KSERIES=6.1 or KSERIES=6.12: one of them)
 deps:
 	$(TOP)/scripts/deps.sh --with-dbg
 
