@@ -21,13 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "klp-ko.h"
-#include "klp-record.h"
-#include "klp-modes.h"
-#include "klp-module.h"
-#include "lib.h"
-#include "lib.h"
 #include "elffile.h"
+#include "klp-ko.h"
+#include "klp-modes.h"
+#include "klp-record.h"
+#include "klp-rules.h"
+#include "lib.h"
+#include "modinfo.h"
 
 #define PROBLEM_MAX 512
 #define PROBLEMS_SHOWN 200	/* per module; a wrecked file need not flood the terminal */

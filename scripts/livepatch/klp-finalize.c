@@ -34,6 +34,7 @@
 #include "klp-module.h"
 #include "klp-record.h"
 #include "klp-relocs.h"
+#include "klp-rules.h"
 #include "output.h"
 
 /* A new .klp.rela.<object>.<target> section being assembled. */

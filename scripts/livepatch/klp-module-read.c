@@ -13,6 +13,7 @@
 #include "klp.h"
 #include "klp-module.h"
 #include "klp-relocs.h"
+#include "klp-rules.h"
 
 bool klp_is_livepatch_object(const struct elf_file *elf)
 {

@@ -80,13 +80,4 @@ const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
 /* klp-scope.c: fill km->declared / km->scope_known from struct klp_patch */
 void klp_read_scope(struct klp_module *km, struct elf_file *elf);
 
-/* klp-rules.c: kernel rules */
-/* Why a module-target relocation from @section cannot work, or NULL. */
-const char *klp_special_section_reason(const char *section, const char **instead);
-bool klp_object_name_ok(const char *object);
-bool klp_symbol_name_ok(const char *name);
-
-/* Is @name one of the sections that carry annotations (never converted)? */
-bool klp_is_annotation_section(const char *name);
-
 #endif /* KLP_MODULE_H */

@@ -4,6 +4,7 @@
 
 #include "klp-module.h"
 #include "klp-relocs.h"
+#include "klp-rules.h"
 #include "lib.h"
 
 bool klp_reloc_section_converted(const struct elf_file *elf,

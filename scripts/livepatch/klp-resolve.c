@@ -29,6 +29,7 @@
 #include "klp-index.h"
 #include "klp-record.h"
 #include "klp-module.h"
+#include "klp-rules.h"
 
 /* ---- claiming ---- */
 

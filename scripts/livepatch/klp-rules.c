@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "../../include/uapi/linux/livepatch.h"
-#include "klp-module.h"
+#include "klp-rules.h"
+#include "lib.h"
 
 struct special_section {
 	const char *pattern;	/* fnmatch pattern of the section name */
