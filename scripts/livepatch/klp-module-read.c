@@ -299,12 +299,25 @@ const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
 	return NULL;
 }
 
+static void read_undefined_names(struct klp_module *km, const struct elf_file *elf)
+{
+	for (unsigned int i = 1; i < elf->nsyms; i++) {
+		const struct elf_symbol *sym = &elf->syms[i];
+
+		if (sym->raw_shndx == SHN_UNDEF && sym->name[0] &&
+		    (sym->bind == STB_GLOBAL || sym->bind == STB_WEAK) &&
+		    !string_list_contains(&km->undefined, sym->name))
+			string_list_add(&km->undefined, sym->name);
+	}
+}
+
 void klp_module_read(struct module *mod, struct elf_file *elf)
 {
 	struct klp_module *km = xcalloc(1, sizeof(*km));
 
 	km->mod = mod;
 	mod->klp = km;
+	read_undefined_names(km, elf);
 	read_references(km, elf);
 	read_annotations(km, elf);
 	klp_read_scope(km, elf);

@@ -45,7 +45,7 @@ enum klp_origin {
 
 /* One undefined symbol that becomes a livepatch relocation. */
 struct klp_conversion {
-	struct symbol *sym;	/* the module's unresolved symbol (cname) */
+	char *cname;		/* the undefined symbol's name in the livepatch object */
 	enum klp_origin origin;
 	const struct klp_annotation *annotation;
 	char *object;		/* result: target object */
@@ -63,6 +63,12 @@ struct klp_module {
 	/* objects the patch's struct klp_object array names ("vmlinux" for NULL) */
 	struct string_list declared;
 	bool scope_known;
+
+	/*
+	 * Names of the object's undefined symbols as the object has them:
+	 * modpost's own list has them shortened by remove_dot().
+	 */
+	struct string_list undefined;
 
 	struct klp_reference *refs;	/* sorted by name after reading */
 	size_t nrefs, refs_cap;

@@ -30,10 +30,19 @@
 #include "klp-record.h"
 #include "klp-module.h"
 #include "klp-rules.h"
+#include "objects.h"
 
 /* ---- claiming ---- */
 
-static struct klp_conversion *add_conversion(struct klp_module *km, struct symbol *s,
+static struct klp_conversion *find_conversion(struct klp_module *km, const char *cname)
+{
+	for (size_t i = 0; i < km->nconversions; i++)
+		if (strcmp(km->conversions[i].cname, cname) == 0)
+			return &km->conversions[i];
+	return NULL;
+}
+
+static struct klp_conversion *add_conversion(struct klp_module *km, const char *cname,
 					     enum klp_origin origin)
 {
 	struct klp_conversion *c;
@@ -45,38 +54,73 @@ static struct klp_conversion *add_conversion(struct klp_module *km, struct symbo
 	}
 	c = &km->conversions[km->nconversions++];
 	memset(c, 0, sizeof(*c));
-	c->sym = s;
+	c->cname = xstrdup(cname);
 	c->origin = origin;
 	return c;
 }
 
-static bool claim_symbol(struct module *mod, struct symbol *s, const struct symbol *exp)
+/* Does the undefined symbol @cname become a livepatch relocation? */
+static bool claim_name(struct module *mod, const char *cname)
 {
 	struct klp_module *km = mod->klp;
 	const struct klp_annotation *a;
+	const struct symbol *exp;
 	struct klp_conversion *c;
 
-	if (!km)
-		return false;
-
-	a = klp_find_annotation(km, s->name);
+	if (find_conversion(km, cname))
+		return true;
+	a = klp_find_annotation(km, cname);
 	if (a) {
-		c = add_conversion(km, s, KLP_FROM_ANNOTATION);
+		c = add_conversion(km, cname, KLP_FROM_ANNOTATION);
 		c->annotation = a;
 		/* the annotation's own pointer does not count as a use */
-		if (klp_find_reference(km, s->name))
+		if (klp_find_reference(km, cname))
 			((struct klp_annotation *)a)->used = true;
 		return true;
 	}
+	exp = export_find(cname);
 	if (exp && (exp->module->is_vmlinux || exp->module == mod))
 		return false;	/* ordinary relocation / the stock error */
 	if (exp) {
-		c = add_conversion(km, s, KLP_FROM_MODULE_EXPORT);
+		c = add_conversion(km, cname, KLP_FROM_MODULE_EXPORT);
 		c->object = klp_kernel_module_name(exp->module->name);
 		return true;
 	}
-	add_conversion(km, s, KLP_FROM_INDEX);
+	add_conversion(km, cname, KLP_FROM_INDEX);
 	return true;
+}
+
+/* @raw as modpost's own lists name it (remove_dot()). */
+static bool shortens_to(const char *raw, const char *name)
+{
+	char *copy = xstrdup(raw);
+	bool same = strcmp(remove_dot(copy), name) == 0;
+
+	free(copy);
+	return same;
+}
+
+/*
+ * modpost's unresolved symbol @s stands for every undefined name of the
+ * object that remove_dot() shortens to s->name ("klp_string.12345" and
+ * "klp_string.67890" are both "klp_string" there).  The livepatch side
+ * works on the object's own names; modpost's symbol is claimed when all of
+ * them become livepatch relocations.
+ */
+static bool claim_symbol(struct module *mod, const struct symbol *s)
+{
+	const struct string_list *undefined = &mod->klp->undefined;
+	bool claimed = true, any = false;
+
+	for (size_t i = 0; i < undefined->n; i++) {
+		if (!shortens_to(undefined->v[i], s->name))
+			continue;
+		any = true;
+		if (!claim_name(mod, undefined->v[i]))
+			claimed = false;
+	}
+	/* a name modpost made up itself (no such symbol in the object) */
+	return any ? claimed : claim_name(mod, s->name);
 }
 
 void klp_claim_symbols(struct module **mods, size_t n)
@@ -89,7 +133,7 @@ void klp_claim_symbols(struct module **mods, size_t n)
 		for (size_t i = 0; i < mod->unresolved.n; i++) {
 			struct symbol *s = mod->unresolved.v[i];
 
-			s->klp_claimed = claim_symbol(mod, s, export_find(s->name));
+			s->klp_claimed = claim_symbol(mod, s);
 		}
 	}
 }
@@ -215,6 +259,26 @@ static void describe_sites(struct buffer *b, const struct klp_module *km, const 
 	buf_printf(b, "\n");
 }
 
+static bool is_c_identifier(const char *s)
+{
+	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	return s[strspn(s, "_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")] == '\0';
+}
+
+/*
+ * The C name to print in a line to paste: a reference named by an asm
+ * label ("klpt_calls.0") has a C name modpost cannot know.
+ */
+static const char *paste_name(struct buffer *b, const char *cname)
+{
+	if (is_c_identifier(cname))
+		return cname;
+	buf_printf(b, "\t(%s is not a C identifier: below, NAME stands for the C name you\n"
+		      "\tdeclared with asm(\"%s\"))\n", cname, cname);
+	return "NAME";
+}
+
 static void describe_candidate(struct buffer *b, const char *cname,
 			       const struct klp_symbol *sym, bool with_annotation)
 {
@@ -329,13 +393,13 @@ static void refuse_load_order(const struct klp_module *km, const struct klp_conv
 	struct buffer b = { 0 };
 
 	buf_printf(&b, "livepatch: \"%s\" [%s.ko]: the position of %s in module %s depends on load order:\n",
-		   c->sym->name, km->mod->name, name, object);
+		   c->cname, km->mod->name, name, object);
 	buf_puts(&b, "\tthe module also has a symbol of that name in an init or non-loaded section;\n"
 		     "\tthe kernel counts those while the module is loading (a patch applied to a\n"
 		     "\tmodule that loads after the livepatch) but not once it is loaded, so no\n"
 		     "\tposition is right in both cases.  Patch a function that uses it instead,\n"
 		     "\tor rename one of the symbols in the target module.\n");
-	describe_sites(&b, km, c->sym->name);
+	describe_sites(&b, km, c->cname);
 	emit(true, &b);
 }
 
@@ -343,14 +407,16 @@ static void report_ambiguous(const struct klp_module *km, const struct klp_conve
 			     const struct candidates *cands, const char *what)
 {
 	struct buffer b = { 0 };
+	const char *pname;
 
 	buf_printf(&b, "livepatch: \"%s\" [%s.ko] is ambiguous: %zu symbols of that name %s\n",
-		   c->sym->name, km->mod->name, cands->n, what);
-	describe_sites(&b, km, c->sym->name);
+		   c->cname, km->mod->name, cands->n, what);
+	describe_sites(&b, km, c->cname);
 	buf_printf(&b, "\tsay which one with an annotation in the livepatch source\n"
 		       "\t(#include <linux/klp-annotations.h>); the candidates, each with its line:\n");
+	pname = paste_name(&b, c->cname);
 	for (size_t i = 0; i < cands->n; i++)
-		describe_candidate(&b, c->sym->name, cands->v[i], true);
+		describe_candidate(&b, pname, cands->v[i], true);
 	emit(true, &b);
 }
 
@@ -371,6 +437,7 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 	const struct klp_annotation *a = c->annotation;
 	struct candidates cands;
 	struct buffer b = { 0 };
+	const char *pname;
 
 	if (!object_declared(km, a->object)) {
 		error("livepatch: annotation %s of %s.ko names object %s, which the patch does not declare\n"
@@ -398,16 +465,18 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position 0 for '%s', but %s has %zu\n"
 			       "\tsymbols of that name (0 means \"unique\"); use one of:\n",
 			   a->where, km->mod->name, a->name, a->object, cands.n);
+		pname = paste_name(&b, c->cname);
 		for (size_t i = 0; i < cands.n; i++)
-			describe_candidate(&b, c->sym->name, cands.v[i], true);
+			describe_candidate(&b, pname, cands.v[i], true);
 		emit(true, &b);
 	} else if (a->sympos > cands.n) {
 		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position %lu for '%s', but %s has\n"
 			       "\tonly %zu symbol%s of that name; use one of:\n",
 			   a->where, km->mod->name, a->sympos, a->name, a->object, cands.n,
 			   cands.n == 1 ? "" : "s");
+		pname = paste_name(&b, c->cname);
 		for (size_t i = 0; i < cands.n; i++)
-			describe_candidate(&b, c->sym->name, cands.v[i], true);
+			describe_candidate(&b, pname, cands.v[i], true);
 		emit(true, &b);
 	} else {
 		set_result(c, a->object, a->name, a->sympos);
@@ -423,28 +492,28 @@ static void resolve_module_export(struct klp_module *km, struct klp_conversion *
 		error("livepatch: \"%s\" [%s.ko] is exported by module %s, which the patch does not\n"
 		      "\tdeclare (struct klp_patch .objs); the kernel would never apply that relocation:\n"
 		      "\tadd a struct klp_object for %s\n",
-		      c->sym->name, km->mod->name, c->object, c->object);
+		      c->cname, km->mod->name, c->object, c->object);
 		return;
 	}
 	if (!klp_index_has_object(target_index, c->object)) {
 		warn("livepatch: \"%s\" [%s.ko] is exported by module %s, which is not in the target\n"
 		     "\tkernel's module tree; assuming the name is unique there (position 0)\n",
-		     c->sym->name, km->mod->name, c->object);
-		set_result(c, c->object, c->sym->name, 0);
+		     c->cname, km->mod->name, c->object);
+		set_result(c, c->object, c->cname, 0);
 		return;
 	}
-	find_candidates(km, c->object, c->sym->name, &cands);
+	find_candidates(km, c->object, c->cname, &cands);
 	if (cands.n == 0) {
 		warn("livepatch: \"%s\" [%s.ko] is exported by module %s, but that module's symbol\n"
 		     "\ttable has no such symbol; assuming it is unique there (position 0)\n",
-		     c->sym->name, km->mod->name, c->object);
-		set_result(c, c->object, c->sym->name, 0);
+		     c->cname, km->mod->name, c->object);
+		set_result(c, c->object, c->cname, 0);
 	} else if (load_order_dependent(&cands)) {
-		refuse_load_order(km, c, c->object, c->sym->name);
+		refuse_load_order(km, c, c->object, c->cname);
 	} else if (cands.n > 1) {
 		report_ambiguous(km, c, &cands, "in the module that exports it");
 	} else {
-		set_result(c, c->object, c->sym->name, 0);
+		set_result(c, c->object, c->cname, 0);
 	}
 	free(cands.v);
 }
@@ -454,22 +523,22 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 	struct candidates cands;
 	struct buffer b = { 0 };
 
-	find_candidates(km, NULL, c->sym->name, &cands);
+	find_candidates(km, NULL, c->cname, &cands);
 	if (cands.n == 0) {
 		buf_printf(&b, "livepatch: \"%s\" [%s.ko] is not exported and not found in the patched objects;\n"
 			       "\tit stays undefined and the module will not load (\"Unknown symbol\")\n",
-			   c->sym->name, km->mod->name);
-		describe_sites(&b, km, c->sym->name);
-		describe_near_misses(&b, km, c->sym->name);
+			   c->cname, km->mod->name);
+		describe_sites(&b, km, c->cname);
+		describe_near_misses(&b, km, c->cname);
 		describe_searched(&b, km);
 		emit(false, &b);
 	} else if (load_order_dependent(&cands)) {
-		refuse_load_order(km, c, cands.v[0]->object, c->sym->name);
+		refuse_load_order(km, c, cands.v[0]->object, c->cname);
 	} else if (cands.n > 1) {
 		report_ambiguous(km, c, &cands, cands.objects > 1 ? "in several patched objects"
 								  : "in the patched object");
 	} else {
-		set_result(c, cands.v[0]->object, c->sym->name, 0);
+		set_result(c, cands.v[0]->object, c->cname, 0);
 	}
 	free(cands.v);
 }
@@ -482,15 +551,15 @@ static void check_result(const struct klp_module *km, const struct klp_conversio
 	if (!klp_object_name_ok(c->object))
 		error("livepatch: \"%s\" [%s.ko] resolves to object '%s', whose name the kernel cannot\n"
 		      "\tparse (at most %d characters, no '.')\n",
-		      c->sym->name, km->mod->name, c->object, KLP_OBJECT_NAME_MAX);
+		      c->cname, km->mod->name, c->object, KLP_OBJECT_NAME_MAX);
 	if (!klp_symbol_name_ok(c->name))
 		error("livepatch: \"%s\" [%s.ko] resolves to symbol '%s', whose name the kernel cannot\n"
 		      "\tparse (at most %d characters, no ',')\n",
-		      c->sym->name, km->mod->name, c->name, KLP_SYMBOL_NAME_MAX);
+		      c->cname, km->mod->name, c->name, KLP_SYMBOL_NAME_MAX);
 	if (strcmp(c->object, KLP_VMLINUX_NAME) == 0)
 		return;
 
-	ref = klp_find_reference(km, c->sym->name);
+	ref = klp_find_reference(km, c->cname);
 	for (size_t i = 0; ref && i < ref->nsites; i++) {
 		const char *instead, *why;
 
@@ -499,7 +568,7 @@ static void check_result(const struct klp_module *km, const struct klp_conversio
 			error("livepatch: \"%s\" [%s.ko] is a symbol of module %s, referenced from\n"
 			      "\t%s+0x%" PRIx64 ": %s, so a relocation to a module that\n"
 			      "\tmay load later cannot work there; %s\n",
-			      c->sym->name, km->mod->name, c->object, ref->sites[i].section,
+			      c->cname, km->mod->name, c->object, ref->sites[i].section,
 			      ref->sites[i].offset, why, instead);
 	}
 }
@@ -610,7 +679,7 @@ void klp_add_mod_c(struct buffer *b, const struct module *mod)
 
 		if (!c->resolved)
 			continue;
-		lines[n].cname = c->sym->name;
+		lines[n].cname = c->cname;
 		lines[n].object = (char *)c->object;
 		lines[n].name = (char *)c->name;
 		lines[n].sympos = c->sympos;

@@ -10,7 +10,9 @@
  *
  *   is_mode/run_mode   argv[1] selects one of the extension's tool modes
  *                      (e.g. --klp-finalize): modpost itself does not run
- *   object_read        an object has been read; its ELF file is still open
+ *   object_read        an object is open and its modinfo read, before modpost
+ *                      reads its symbols: the names are still the object's own
+ *                      (not yet shortened by remove_dot())
  *   claim_symbols      every object is read: mark the undefined symbols the
  *                      extension takes over (symbol->klp_claimed), before
  *                      any check looks at them

@@ -195,6 +195,12 @@ void read_symbols(const char *objname)
 	if (!mod->is_vmlinux)
 		read_modinfo_facts(mod, &elf, objname);
 
+	/*
+	 * Extensions see the names as the object has them (a livepatch may
+	 * refer to "name.12345"): before remove_dot() shortens them below.
+	 */
+	extensions_object_read(mod, &elf);
+
 	for (unsigned int i = 0; i < elf.nsyms; i++) {
 		const struct elf_symbol *sym = &elf.syms[i];
 		/* the string table is a private writable copy: see remove_dot() */
@@ -210,8 +216,6 @@ void read_symbols(const char *objname)
 		kprofile.exports_after_symbols(mod, &elf);
 
 	check_sec_ref(mod, &elf);
-
-	extensions_object_read(mod, &elf);
 
 	if (!mod->is_vmlinux &&
 	    (modinfo_get(&elf, "version", NULL) || opts.all_versions))

@@ -15,8 +15,17 @@ static noinline int klpt_init_dup(void)
 	return 8;
 }
 
+/* a function-local static: gcc names it klpt_calls.0, as in target_c.c */
+static noinline int klpt_b_count(void)
+{
+	static int klpt_calls = 3;
+
+	return klpt_calls++;
+}
+
+int klpt_c_count(void);
 int klpt_b_sum(void);
 int klpt_b_sum(void)
 {
-	return klpt_dup_helper() + klpt_init_dup();
+	return klpt_dup_helper() + klpt_init_dup() + klpt_b_count() + klpt_c_count();
 }
