@@ -11,6 +11,7 @@
  *   klp-index-filter.c      which nm lines scripts/mksysmap and scripts/kallsyms drop
  *   klp-index-modules.c     module files: discovery, core/full tables
  *   klp-index-decompress.c  the process pool running xz/zstd/gzip
+ *   klp-call-sites.c        ftrace call sites (__mcount_loc): can a function be patched
  *   klp-index-sources.c     where the symbols are: klp_index_find_sources(),
  *                           klp_index_choose_sources()
  *
@@ -53,6 +54,7 @@ struct klp_occ {
 	uint64_t address;
 	char type;
 	bool weak;		/* nm letter w/W/v/V: kallsyms sorts these last */
+	unsigned char ftrace;	/* enum klp_ftrace */
 };
 
 struct klp_name_entry {
@@ -150,6 +152,27 @@ bool klp_kallsyms_keeps(const char *name, size_t len, char type);
 
 /* Parse one module image; NULL (after a message) if it cannot be used. */
 struct klp_symtab *klp_read_module(const char *path, void *data, size_t size);
+
+/* ---- ftrace call sites (klp-call-sites.c) ---- */
+
+struct elf_file;
+
+/* Sorted call-site addresses (vmlinux) or offsets in one section (module). */
+struct klp_call_sites {
+	uint64_t *v;
+	size_t n, cap;
+	bool known;		/* the object has a call-site table */
+};
+
+/* vmlinux: false (nothing known) when the image has no __mcount_loc table. */
+bool klp_call_sites_vmlinux(const struct elf_file *elf, struct klp_call_sites *out);
+void klp_call_sites_free(struct klp_call_sites *s);
+/* A module: one list per section index (elf->nsections of them). */
+struct klp_call_sites *klp_call_sites_module(const struct elf_file *elf);
+void klp_call_sites_module_free(struct klp_call_sites *per_section, unsigned int n);
+/* A function at [@start, @start + @size) of the sites' address space. */
+enum klp_ftrace klp_call_sites_judge(const struct klp_call_sites *s, uint64_t start,
+				     uint64_t size);
 
 /* ---- decompression pool ---- */
 

@@ -176,6 +176,8 @@ static bool parse_line(struct map_state *st, char *line)
 		return false;
 	o.name = name;
 	o.weak = o.type == 'w' || o.type == 'W';
+	/* a text map has no call-site table */
+	o.ftrace = strchr("tTwW", o.type) ? KLP_FTRACE_UNKNOWN : KLP_FTRACE_NOT_FUNCTION;
 
 	if (mod) {
 		struct map_module *m;

@@ -195,6 +195,7 @@ struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 	struct elf_file elf;
 	struct module_layout layout = { 0 };
 	struct export_set exports;
+	struct klp_call_sites *sites;
 	struct klp_occ *occ;
 	struct klp_symtab *obj;
 	const char *name, *source = NULL;
@@ -222,6 +223,7 @@ struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 		layout.flags[sec] &= ~(uint64_t)SHF_ALLOC;
 	layout.pcpu = find_alloc_section(&elf, ".data..percpu");
 	exports_build(&exports, &elf);
+	sites = klp_call_sites_module(&elf);
 
 	occ = xmalloc((elf.nsyms ? elf.nsyms : 1) * sizeof(*occ));
 	for (unsigned int i = 1; i < elf.nsyms; i++) {
@@ -243,6 +245,9 @@ struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 		occ[n].address = sym->value;
 		occ[n].type = type;
 		occ[n].weak = false;
+		occ[n].ftrace = sym->type != STT_FUNC ? KLP_FTRACE_NOT_FUNCTION :
+				sym->shndx >= elf.nsections ? KLP_FTRACE_UNKNOWN :
+				klp_call_sites_judge(&sites[sym->shndx], sym->value, sym->size);
 		n++;
 	}
 	obj = klp_symtab_build(name, occ, n, KLP_ORDER_TABLE);
@@ -256,6 +261,7 @@ struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 			klp_symtab_mark_load_order(obj, sym->name);
 	}
 
+	klp_call_sites_module_free(sites, elf.nsections);
 	free(exports.names);
 	free(layout.flags);
 	free(occ);

@@ -163,6 +163,7 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 	const char *source = NULL;
 	uint64_t pcpu_start = 0, pcpu_end = 0;
 	bool have_start = false, have_end = false;
+	struct klp_call_sites sites;
 	size_t n = 0;
 
 	switch (elf_open_ex(&elf, path, ELF_OPEN_ANY_TYPE | ELF_OPEN_OPTIONAL_SYMTAB)) {
@@ -186,6 +187,7 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 		return NULL;
 	}
 	advise(&elf);
+	klp_call_sites_vmlinux(&elf, &sites);
 
 	occ = xmalloc(elf.nsyms * sizeof(*occ));
 	for (unsigned int i = 1; i < elf.nsyms; i++) {
@@ -217,6 +219,8 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 		occ[n].address = sym->value;
 		occ[n].type = type;
 		occ[n].weak = type == 'w' || type == 'W';
+		occ[n].ftrace = sym->type != STT_FUNC ? KLP_FTRACE_NOT_FUNCTION :
+				klp_call_sites_judge(&sites, sym->value, sym->size);
 		n++;
 	}
 
@@ -230,6 +234,7 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 
 	obj = klp_symtab_build("vmlinux", occ, n, KLP_ORDER_ADDRESS);
 	free(occ);
+	klp_call_sites_free(&sites);
 	elf_close(&elf);
 	return obj;
 }

@@ -33,6 +33,17 @@
 
 struct klp_index;
 
+/*
+ * Can ftrace patch the symbol (klp-call-sites.c)?  The kernel's livepatch
+ * core needs the function's ftrace call site.
+ */
+enum klp_ftrace {
+	KLP_FTRACE_NOT_FUNCTION,	/* data, or not STT_FUNC (text maps: not t/T/w/W) */
+	KLP_FTRACE_UNKNOWN,		/* a function; the source has no call-site table */
+	KLP_FTRACE_NO_CALL_SITE,	/* notrace, noinstr, or not known to ftrace */
+	KLP_FTRACE_CALL_SITE,
+};
+
 /* One occurrence of a name in one object. */
 struct klp_symbol {
 	const char *object;	/* "vmlinux" or the module's kernel name */
@@ -57,6 +68,7 @@ struct klp_symbol {
 	 * occurrence of such a name.
 	 */
 	bool load_order_dependent;
+	unsigned char ftrace;	/* enum klp_ftrace */
 };
 
 /* Where the index reads the target kernel from; NULL members: not used. */

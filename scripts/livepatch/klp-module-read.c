@@ -151,9 +151,9 @@ static const char *annotated_symbol(const struct klp_module *km,
 	return sym->name;
 }
 
-static void add_annotation(struct klp_module *km, const char *cname,
-			   const char *object, const char *name,
-			   unsigned long sympos, char *at)
+static struct klp_annotation *add_annotation(struct klp_module *km, const char *cname,
+					     const char *object, const char *name,
+					     unsigned long sympos, char *at)
 {
 	const struct klp_annotation *old = klp_find_annotation(km, cname);
 	struct klp_annotation *a;
@@ -162,13 +162,13 @@ static void add_annotation(struct klp_module *km, const char *cname,
 		error("livepatch: annotation %s of %s.ko: object name '%s' is not valid: it must be 1 to %d\n"
 		      "\tcharacters without '.'\n", at, km->mod->name, object, KLP_OBJECT_NAME_MAX);
 		free(at);
-		return;
+		return NULL;
 	}
 	if (!klp_symbol_name_ok(name)) {
 		error("livepatch: annotation %s of %s.ko: symbol name '%s' is not valid: it must be 1 to %d\n"
 		      "\tcharacters without ','\n", at, km->mod->name, name, KLP_SYMBOL_NAME_MAX);
 		free(at);
-		return;
+		return NULL;
 	}
 	if (old) {
 		if (strcmp(old->object, object) || strcmp(old->name, name) ||
@@ -179,7 +179,7 @@ static void add_annotation(struct klp_module *km, const char *cname,
 			      cname, km->mod->name, old->where, old->object, old->name,
 			      old->sympos, at, object, name, sympos);
 		free(at);
-		return;
+		return NULL;
 	}
 
 	km->annotations = xrealloc(km->annotations,
@@ -191,6 +191,8 @@ static void add_annotation(struct klp_module *km, const char *cname,
 	a->sympos = sympos;
 	a->where = at;
 	a->used = false;
+	a->clone_abi = false;
+	return a;
 }
 
 /*
@@ -266,6 +268,8 @@ static void read_binding_record(struct klp_module *km, const struct elf_file *el
 	const char *cname = annotated_symbol(km, elf, relocs, shndx, off);
 	const char *object = fixed_string(rec + off_object, KLP_OBJECT_NAME_MAX + 1);
 	const char *name = fixed_string(rec + off_name, KLP_SYMBOL_NAME_MAX + 1);
+	struct klp_annotation *a;
+	uint32_t flags;
 
 	if (!cname)
 		return;
@@ -274,7 +278,16 @@ static void read_binding_record(struct klp_module *km, const struct elf_file *el
 		      sec->name, (unsigned long long)off, km->mod->name);
 		return;
 	}
-	add_annotation(km, cname, object, name, elf_get32(elf, rec + ptr), where(sec->name, off));
+	flags = elf_get32(elf, rec + ptr + 4);
+	if (flags & ~KLP_SYMBOL_F_KNOWN) {
+		error("livepatch: annotation %s+0x%llx of %s.ko has unknown flags 0x%x (a newer\n"
+		      "	<linux/klp-annotations.h> than this modpost?)\n",
+		      sec->name, (unsigned long long)off, km->mod->name, flags);
+		return;
+	}
+	a = add_annotation(km, cname, object, name, elf_get32(elf, rec + ptr), where(sec->name, off));
+	if (a)
+		a->clone_abi = flags & KLP_SYMBOL_F_CLONE_ABI;
 }
 
 static void read_annotations(struct klp_module *km, const struct elf_file *elf)

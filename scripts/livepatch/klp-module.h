@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "modpost.h"
+#include "klp-scope.h"
 
 /* A place that refers to an undefined symbol: section + offset. */
 struct klp_site {
@@ -35,6 +36,7 @@ struct klp_annotation {
 	unsigned long sympos;
 	char *where;		/* "<section>+0x<offset>", for messages */
 	bool used;		/* a claimed symbol matched it */
+	bool clone_abi;		/* KLP_SYMBOL_CLONE(): written for the clone's convention */
 };
 
 enum klp_origin {
@@ -63,6 +65,7 @@ struct klp_module {
 	/* objects the patch's struct klp_object array names ("vmlinux" for NULL) */
 	struct string_list declared;
 	bool scope_known;
+	struct klp_patch_desc patch;	/* ... and the functions it replaces */
 
 	/*
 	 * Names of the object's undefined symbols as the object has them:
@@ -83,7 +86,11 @@ const struct klp_reference *klp_find_reference(const struct klp_module *km,
 const struct klp_annotation *klp_find_annotation(const struct klp_module *km,
 						 const char *cname);
 
-/* klp-scope.c: fill km->declared / km->scope_known from struct klp_patch */
+/* klp-scope.c: fill km->declared / km->scope_known / km->patch from struct klp_patch */
 void klp_read_scope(struct klp_module *km, struct elf_file *elf);
+
+/* klp-resolve-funcs.c: report every klp_func the kernel would refuse */
+struct klp_index;
+void klp_check_patched_funcs(const struct klp_module *km, const struct klp_index *idx);
 
 #endif /* KLP_MODULE_H */

@@ -26,6 +26,7 @@
 
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp.h"
+#include "klp-clones.h"
 #include "klp-index.h"
 #include "klp-record.h"
 #include "klp-module.h"
@@ -154,7 +155,7 @@ static char *kernel_release(void)
 	return klp_build_tree_release();
 }
 
-static bool open_index(const struct module *first_user, bool in_tree)
+static bool open_index(const struct module *first_user, bool in_tree, bool required)
 {
 	struct klp_index_sources src;
 	struct klp_source_choice given = { .build_tree_vmlinux = in_tree };
@@ -166,6 +167,14 @@ static bool open_index(const struct module *first_user, bool in_tree)
 	klp_index_choose_sources(&given, &src, &index_searched);
 	target_index = klp_index_open(&src);
 	klp_index_sources_free(&src);
+	if (!target_index && !required) {
+		warn("livepatch: the symbol table of the target kernel%s%s was not found, so the\n"
+		     "\tfunctions %s.ko replaces (struct klp_func) are not checked; install the\n"
+		     "\tkernel's debug package (Debian: linux-image-%s-dbg) or set KLP_VMLINUX\n",
+		     index_release ? " " : "", index_release ? index_release : "",
+		     first_user->name, index_release ? index_release : "<release>");
+		return false;
+	}
 	if (!target_index) {
 		error("livepatch: %s.ko needs the symbol table of the target kernel%s%s, and none was found.\n"
 		      "Looked in:\n%s"
@@ -195,7 +204,7 @@ static bool collect_modules(struct module **mods, size_t n, struct string_list *
 	for (size_t m = 0; m < n; m++) {
 		const struct klp_module *km = mods[m]->klp;
 
-		if (!km || !km->nconversions)
+		if (!km || (!km->nconversions && !km->patch.nfuncs))
 			continue;
 		if (!km->scope_known)
 			return false;
@@ -337,18 +346,28 @@ static void find_candidates(const struct klp_module *km, const char *object,
 struct near_miss_list {
 	struct buffer *b;
 	const struct klp_module *km;
-	size_t shown;
+	size_t shown, clones;
 };
 
 static void add_near_miss(const struct klp_symbol *sym, void *arg)
 {
 	struct near_miss_list *l = arg;
+	const char *kind = klp_clone_kind(sym->name, NULL);
 
 	if (!object_declared(l->km, sym->object) || l->shown >= 8)
 		return;
-	buf_printf(l->b, "%s%s %s", l->shown++ ? ", " : "\tsimilar names: ", sym->object, sym->name);
+	if (!l->shown++)
+		buf_printf(l->b, "\tsimilar names, none of them a substitute:\n");
+	buf_printf(l->b, "\t  %s %s", sym->object, sym->name);
 	if (sym->count > 1)
 		buf_printf(l->b, ",%lu", sym->sympos);
+	if (kind) {
+		l->clones++;
+		buf_printf(l->b, "  (%s)", kind);
+	} else if (str_starts(sym->name, "__pfx_")) {
+		buf_printf(l->b, "  (padding before the function)");
+	}
+	buf_printf(l->b, "\n");
 }
 
 static void describe_near_misses(struct buffer *b, const struct klp_module *km,
@@ -357,9 +376,11 @@ static void describe_near_misses(struct buffer *b, const struct klp_module *km,
 	struct near_miss_list l = { .b = b, .km = km };
 
 	klp_index_for_each_near_miss(target_index, name, add_near_miss, &l);
-	if (l.shown)
-		buf_printf(b, " (compiler clones and prefixes are distinct symbols:\n"
-			      "\tannotate the one you mean with KLP_SYMBOL())\n");
+	if (l.clones)
+		buf_printf(b, "\ta compiler clone has its own calling convention, or is only a part of\n"
+			      "\tthe function: copy %s into the livepatch instead (a clone can only be\n"
+			      "\tcalled by code written for it: KLP_SYMBOL_CLONE() in <linux/klp-annotations.h>)\n",
+			   name);
 }
 
 static void describe_searched(struct buffer *b, const struct klp_module *km)
@@ -544,9 +565,26 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 }
 
 /* Kernel rules that depend on the result: names, special sections. */
+/* A declaration bound to a compiler clone is a wrong call unless written for it. */
+static void check_clone(const struct klp_module *km, const struct klp_conversion *c)
+{
+	const char *why, *kind = klp_clone_kind(c->name, &why);
+
+	if (!kind || (c->annotation && c->annotation->clone_abi))
+		return;
+	warn("livepatch: \"%s\" [%s.ko] is bound to %s %s,%lu, a %s: %s,\n"
+	     "\tso calling it (or reading it) through the declaration of the original is wrong.\n"
+	     "\tCopy the original function into the livepatch instead; if the declaration was\n"
+	     "\twritten for the clone's own calling convention, say so with KLP_SYMBOL_CLONE()\n"
+	     "\t(<linux/klp-annotations.h>)\n",
+	     c->cname, km->mod->name, c->object, c->name, c->sympos, kind, why);
+}
+
 static void check_result(const struct klp_module *km, const struct klp_conversion *c)
 {
 	const struct klp_reference *ref;
+
+	check_clone(km, c);
 
 	if (!klp_object_name_ok(c->object))
 		error("livepatch: \"%s\" [%s.ko] resolves to object '%s', whose name the kernel cannot\n"
@@ -602,17 +640,21 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 	const struct module *first_user = NULL;
 	bool all_modules;
 
+	bool conversions = false;
+
 	for (size_t m = 0; m < n; m++) {
 		const struct klp_module *km = mods[m]->klp;
 
 		if (!km)
 			continue;
 		check_unused_annotations(km);
-		if (km->nconversions && !first_user)
+		conversions |= km->nconversions > 0;
+		if ((km->nconversions || km->patch.nfuncs) && !first_user)
 			first_user = mods[m];
 	}
 	t_start = seconds_now();
-	if (!first_user || !open_index(first_user, in_tree))
+	/* without conversions, the index only checks klp_func: not finding it is no error */
+	if (!first_user || !open_index(first_user, in_tree, conversions))
 		return;
 	t_vmlinux = seconds_now();
 
@@ -626,6 +668,8 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 	for (size_t m = 0; m < n; m++) {
 		struct klp_module *km = mods[m]->klp;
 
+		if (km)
+			klp_check_patched_funcs(km, target_index);
 		if (!km || !km->nconversions)
 			continue;
 		if (!km->scope_known)

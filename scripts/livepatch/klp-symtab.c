@@ -221,6 +221,7 @@ struct klp_symtab *klp_symtab_build(const char *objname, const struct klp_occ *o
 		s->name = e->name;
 		s->address = occ[i].address;
 		s->type = occ[i].type;
+		s->ftrace = occ[i].ftrace;
 		s->section = intern(obj, &strings, occ[i].section);
 		if (!s->section)
 			s->section = "";

@@ -3,7 +3,7 @@
  * modpost --klp-verify <ko>... [--release REL | --vmlinux ELF | --map FILE]
  *                              [--modules DIR]
  *
- * Will the kernel resolve every livepatch symbol of linked modules?  Each
+ * Will the kernel load linked livepatch modules and patch what they say?  Each
  * SHN_LIVEPATCH symbol ".klp.sym.<obj>.<name>,<pos>" is looked up in the
  * target kernel's symbol index (klp-index.h) the way
  * kernel/livepatch/core.c:klp_find_object_symbol() walks kallsyms, and
@@ -11,7 +11,10 @@
  * ("symbol 'x' not found in symbol table", "unresolvable ambiguity for
  * symbol 'x' in object 'y'", "symbol position N for symbol 'x' in object
  * 'y' not found"), or why it cannot be told (module not found, position
- * depends on load order).  Exit status 1 when any symbol would fail.
+ * depends on load order).  Then every struct klp_func is judged as
+ * klp_enable_patch() will (klp-func-check.h), and every other undefined
+ * symbol must be exported by the target kernel (its Module.symvers).
+ * Exit status 1 when the kernel would refuse anything.
  *
  * The target kernel: --vmlinux/--map/--modules as given, otherwise found
  * for the release (klp_index_find_sources()): --release, else $KLP_RELEASE,
@@ -27,7 +30,7 @@
 #include "klp-index.h"
 #include "klp-ko.h"
 #include "klp-modes.h"
-#include "lib.h"
+#include "klp-verify-checks.h"
 #include "lib.h"
 #include "elffile.h"
 #include "modinfo.h"
@@ -46,6 +49,7 @@ struct lp_module {
 	bool read;
 	struct lp_symbol *syms;
 	size_t nsyms;
+	struct klp_verify_facts facts;	/* patched functions, undefined symbols */
 };
 
 /* ---- reading the modules ---- */
@@ -66,6 +70,7 @@ static void collect(struct elf_file *elf, void *arg)
 	m->read = true;
 	m->name = klp_ko_module_name(elf, m->path);
 	m->release = vermagic_release(elf);
+	klp_verify_facts_read(elf, &m->facts);
 	for (unsigned int i = 1; i < elf->nsyms; i++) {
 		const struct elf_symbol *sym = &elf->syms[i];
 		struct lp_symbol *s;
@@ -237,19 +242,26 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: modpost --klp-verify MODULE.ko... [--release REL | --vmlinux ELF | --map FILE]\n"
-		"                [--modules DIR]\n"
+		"                [--modules DIR] [--symvers FILE]...\n"
 		"  --release REL   the target kernel release (default: $KLP_RELEASE, else the\n"
 		"                  module's vermagic); its vmlinux, System.map and modules are\n"
 		"                  searched for (KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR override)\n"
 		"  --vmlinux ELF   vmlinux with a symbol table\n"
 		"  --map FILE      System.map or /proc/kallsyms text\n"
-		"  --modules DIR   directory searched for the target modules (.ko, .ko.xz, .ko.zst, .ko.gz)\n");
+		"  --modules DIR   directory searched for the target modules (.ko, .ko.xz, .ko.zst, .ko.gz)\n"
+		"  --symvers FILE  the exports the module's undefined symbols may use (default: the\n"
+		"                  Module.symvers of the release's headers tree); may be repeated\n"
+		"Checks every livepatch symbol, every struct klp_func (the function exists, the\n"
+		"position selects one, ftrace can patch it) and every other undefined symbol\n"
+		"(exported by the target kernel); exit status 1 when the kernel would refuse any.\n");
 }
 
 struct options {
 	const char *release, *vmlinux, *map, *modules;
 	const char **kos;
 	size_t nkos;
+	const char **symvers;
+	size_t nsymvers;
 };
 
 static bool parse_options(int argc, char **argv, struct options *o)
@@ -265,8 +277,18 @@ static bool parse_options(int argc, char **argv, struct options *o)
 	};
 
 	o->kos = xcalloc(argc, sizeof(*o->kos));
+	o->symvers = xcalloc(argc, sizeof(*o->symvers));
 	for (int i = 1; i < argc; i++) {
 		bool matched = false;
+
+		if (strcmp(argv[i], "--symvers") == 0) {
+			if (i + 1 >= argc) {
+				error("--klp-verify: %s needs a value\n", argv[i]);
+				return false;
+			}
+			o->symvers[o->nsymvers++] = argv[++i];
+			continue;
+		}
 
 		for (size_t k = 0; k < ARRAY_SIZE(valued) && !matched; k++) {
 			if (strcmp(argv[i], valued[k].flag) != 0)
@@ -336,6 +358,7 @@ static int run(int argc, char **argv)
 	char *release = NULL;
 	bool all_ok = true;
 	struct string_list objects = { 0 };
+	struct klp_exports *exports;
 
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		usage(stdout);
@@ -344,6 +367,7 @@ static int run(int argc, char **argv)
 	if (!parse_options(argc, argv, &o)) {
 		usage(stderr);
 		free(o.kos);
+		free(o.symvers);
 		return 1;
 	}
 	mods = xcalloc(o.nkos, sizeof(*mods));
@@ -356,14 +380,19 @@ static int run(int argc, char **argv)
 		for (size_t k = 0; k < mods[i].nsyms; k++) {
 			const struct lp_symbol *s = &mods[i].syms[k];
 
-			if (s->parsed && strcmp(s->n.object, KLP_VMLINUX_NAME) != 0 &&
-			    !string_list_contains(&objects, s->n.object)) {
-				objects.v = xrealloc(objects.v, (objects.n + 1) * sizeof(*objects.v));
-				objects.v[objects.n++] = xstrdup(s->n.object);
-			}
+			if (s->parsed && strcmp(s->n.object, KLP_VMLINUX_NAME) != 0)
+				string_list_add(&objects, s->n.object);
+		}
+	for (size_t i = 0; i < o.nkos; i++)
+		for (size_t k = 0; k < mods[i].facts.patch.objects.n; k++) {
+			const char *object = mods[i].facts.patch.objects.v[k];
+
+			if (strcmp(object, KLP_VMLINUX_NAME) != 0)
+				string_list_add(&objects, object);
 		}
 
 	release = choose_release(o.release, mods, o.nkos);
+	exports = klp_exports_read(o.symvers, o.nsymvers, release, &all_ok);
 	idx = open_target(&o, release, &found, &modules_dir);
 	if (!idx) {
 		all_ok = false;
@@ -381,14 +410,20 @@ static int run(int argc, char **argv)
 				printf("\n");
 			if (!verify_module(idx, modules_dir, &mods[i]))
 				all_ok = false;
+			if (!klp_verify_funcs(idx, &mods[i].facts.patch))
+				all_ok = false;
+			if (exports && !klp_verify_undefined(exports, &mods[i].facts.undefined))
+				all_ok = false;
 		}
 		klp_index_free(idx);
 	}
+	klp_exports_free(exports);
 
 	for (size_t i = 0; i < o.nkos; i++) {
 		for (size_t k = 0; k < mods[i].nsyms; k++)
 			free(mods[i].syms[k].raw);
 		free(mods[i].syms);
+		klp_verify_facts_free(&mods[i].facts);
 		free(mods[i].name);
 		free(mods[i].release);
 	}
@@ -399,12 +434,13 @@ static int run(int argc, char **argv)
 	free(release);
 	klp_index_sources_free(&found);
 	free(o.kos);
+	free(o.symvers);
 	return all_ok ? 0 : 1;
 }
 
 const struct klp_mode klp_mode_verify = {
 	.name = "verify",
 	.usage = "MODULE.ko... [--release REL | --vmlinux ELF | --map FILE] [--modules DIR]",
-	.summary = "check offline that the kernel will resolve every livepatch symbol of modules",
+	.summary = "check offline that the kernel will load modules and patch what they say",
 	.run = run,
 };

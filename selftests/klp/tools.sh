@@ -370,6 +370,55 @@ else
 	run --klp-verify "$MD" --modules "$work/d"
 	expect_out "verify: a module target that is not there cannot be told" 1 \
 		"cannot tell: module klp_target not found under $work/d"
+
+	# what modpost now refuses at build time, built with kbuild's stock modpost
+	# (which knows nothing of livepatch) so that --klp-verify sees it
+	stock_built() { # case -> path of its .ko, or nothing
+		local d=$work/stock/$1
+		mkdir -p "$work/stock"
+		cp -r "$TOP/selftests/klp/cases/$1" "$d"
+		cp "$TOP/selftests/klp/cases/lp-common.h" "$work/stock/"
+		env -u MAKEFLAGS -u MAKELEVEL make -C "$KDIR" M="$d" KLP_INCLUDE="$TOP/include" \
+			SELFTEST_INCLUDE="$TOP/selftests/lib/include" modules >"$d.log" 2>&1 &&
+			ls "$d"/*.ko 2>/dev/null
+	}
+	ko=$(stock_built func-notrace)
+	run --klp-verify "$ko"
+	expect_out "verify: klp_func on a noinstr function (native_sched_clock)" 1 \
+		"vmlinux native_sched_clock,0  (lp_funcs[0]): cannot be patched: no ftrace call site (notrace/noinstr, or inlined)"
+	expect_err "verify: ... is an error" 1 "ERROR: modpost: 1 of 1 patched function would not be patched"
+	ko=$(stock_built func-dup-unpositioned)
+	run --klp-verify "$ko"
+	expect_out "verify: klp_func on a duplicated name without old_sympos" 1 \
+		"vmlinux print_cpu,0  (lp_funcs[0]): unresolvable ambiguity (old_sympos 0) (2 of that name)"
+	ko=$(stock_built func-missing)
+	run --klp-verify "$ko"
+	expect_out "verify: klp_func on a name that does not exist" 1 \
+		"vmlinux lp_no_such_function,0  (lp_funcs[1]): not found in symbol table"
+	ko=$(stock_built func-module)
+	run --klp-verify "$ko" --modules "$MODS"
+	if [ "$rc" = 1 ] && grep -qF "klp_target klpt_exported_func,0  (lp_funcs[0]): ok -> .text+0x" <<<"$out" &&
+	   grep -qF "klp_target klpt_dup_helper,2  (lp_funcs[1]): ok" <<<"$out" &&
+	   grep -qF "klp_target klpt_dup_helper,0  (lp_funcs[2]): unresolvable ambiguity" <<<"$out" &&
+	   grep -qF "klp_target klpt_notrace,0  (lp_funcs[3]): cannot be patched" <<<"$out" &&
+	   grep -qF "klp_target klpt_dup_helper,3  (lp_funcs[4]): symbol position not found" <<<"$out"; then
+		tap_ok "verify: klp_func of a module target: positions, notrace, ok"
+	else
+		tap_fail "verify: klp_func of a module target" "exit $rc" "$out"
+	fi
+	ko=$(stock_built func-dup-positioned)
+	run --klp-verify "$ko"
+	expect_out "verify: klp_func with the right old_sympos is fine" 0 \
+		"vmlinux print_cpu,2  (lp_funcs[0]): ok -> 0x"
+	run --klp-verify "$C/inlined-callee/lp_inlined_callee.ko"
+	expect_out "verify: an undefined symbol nobody exports (an inlined static)" 1 \
+		"show_val_kb: exported by nobody: the module loader refuses the module (\"Unknown symbol show_val_kb\")"
+	expect_err "verify: ... is an error" 1 "ERROR: modpost: 1 undefined symbol the target kernel does not export"
+	run --klp-verify "$C/inlined-callee/lp_inlined_callee.ko" --symvers /dev/null
+	expect_out "verify: --symvers replaces the release's Module.symvers" 1 \
+		", checked against /dev/null"
+	run --klp-verify "$C/inlined-callee/lp_inlined_callee.ko" --symvers "$work/no-such-file"
+	expect_err "verify: an unreadable --symvers is an error" 1 "cannot read $work/no-such-file"
 fi
 run --klp-verify "$VM" --bogus
 expect_err "verify: unknown argument" 1 "unknown argument '--bogus'"

@@ -70,9 +70,16 @@ struct klp_module_reloc {
 struct klp_symbol_binding {
 	void *ref;
 	__u32 sympos;
-	__u32 flags;		/* reserved, 0 */
+	__u32 flags;		/* KLP_SYMBOL_F_* */
 	char object[KLP_OBJECT_NAME_MAX + 1];
 	char name[KLP_SYMBOL_NAME_MAX + 1];
 };
+
+/*
+ * The author matched the calling convention of the compiler clone the
+ * binding names (KLP_SYMBOL_CLONE()): modpost does not warn about it.
+ */
+#define KLP_SYMBOL_F_CLONE_ABI	0x1u
+#define KLP_SYMBOL_F_KNOWN	KLP_SYMBOL_F_CLONE_ABI
 
 #endif /* _KLP_MODPOST_UAPI_LIVEPATCH_H */

@@ -5,6 +5,7 @@
  *
  *	LP_NEW_CMDLINE_SHOW	replaces vmlinux's cmdline_proc_show()
  *	LP_NEW_TARGET_FUNC	replaces klp_target's klpt_exported_func()
+ *	LP_FUNCS/LP_NEW		klp_func arrays for any functions
  *	LP_PATCH(LP_OBJ_VMLINUX, LP_OBJ_TARGET)
  */
 #include <linux/kernel.h>
@@ -28,6 +29,13 @@
 	static struct klp_func lp_target_funcs[] = {			\
 		{ .old_name = "klpt_exported_func",			\
 		  .new_func = lp_target_func }, { } }
+
+/* klp_func arrays of one's own: LP_FUNCS(array, { .old_name = ..., ... }, ...) */
+#define LP_FUNCS(array, ...)						\
+	static int lp_replacement(void) { return 0; }			\
+	static struct klp_func array[] = { __VA_ARGS__, { } }
+#define LP_NEW(name, ...)						\
+	{ .old_name = name, .new_func = lp_replacement, __VA_ARGS__ }
 
 #define LP_OBJ_VMLINUX	{ .funcs = lp_vmlinux_funcs }
 #define LP_OBJ_TARGET	{ .name = "klp_target", .funcs = lp_target_funcs }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* A compiler clone ("<name>.constprop.0") is a symbol of its own: reach it
- * by its full name through a declaration-style annotation. */
+/*
+ * A compiler clone ("<name>.constprop.0") is a symbol of its own, reached by
+ * its full name through a declaration-style annotation; KLP_SYMBOL() on it
+ * is a warning (clone-explicit: KLP_SYMBOL_CLONE() is not).
+ */
 #include "lp-common.h"
 
 extern void lp_clone(void);

@@ -29,3 +29,10 @@ int klpt_b_sum(void)
 {
 	return klpt_dup_helper() + klpt_init_dup() + klpt_b_count() + klpt_c_count();
 }
+
+/* not traceable: a livepatch cannot replace it */
+int klpt_notrace(void);
+notrace noinline int klpt_notrace(void)
+{
+	return klpt_dup_counter;
+}
