@@ -40,7 +40,8 @@ static void sites_add(struct klp_call_sites *s, uint64_t at)
 
 static void sites_sort(struct klp_call_sites *s)
 {
-	qsort(s->v, s->n, sizeof(*s->v), u64_order);
+	if (s->n > 1)	/* qsort() must not see the NULL of an empty list */
+		qsort(s->v, s->n, sizeof(*s->v), u64_order);
 }
 
 void klp_call_sites_free(struct klp_call_sites *s)

@@ -104,6 +104,7 @@ struct klp_lookup_cache;
 struct klp_index {
 	struct klp_symtab *vmlinux;
 	char *vmlinux_source;
+	char *vmlinux_elf;		/* the vmlinux ELF read, or NULL (a map) */
 
 	struct klp_symtab **modules;	/* sorted by name */
 	size_t nmodules;

@@ -88,6 +88,8 @@ struct klp_index *klp_index_open(const struct klp_index_sources *src)
 		return NULL;
 	}
 	idx->vmlinux_source = xasprintf("%s %s", kind, path);
+	if (strcmp(kind, "ELF") == 0)
+		idx->vmlinux_elf = xstrdup(path);
 	if (src->modules_dir)
 		idx->modules_dir = xstrdup(src->modules_dir);
 	return idx;
@@ -112,12 +114,18 @@ void klp_index_free(struct klp_index *idx)
 	free(idx->absent);
 	free(idx->modules_dir);
 	free(idx->vmlinux_source);
+	free(idx->vmlinux_elf);
 	free(idx);
 }
 
 const char *klp_index_vmlinux_source(const struct klp_index *idx)
 {
 	return idx->vmlinux_source;
+}
+
+const char *klp_index_vmlinux_elf(const struct klp_index *idx)
+{
+	return idx->vmlinux_elf;
 }
 
 const struct klp_symtab *klp_index_object(const struct klp_index *idx,

@@ -148,6 +148,8 @@ void klp_index_free(struct klp_index *idx);
 
 /* Which vmlinux source was used ("ELF <path>", "map <path>"), for messages. */
 const char *klp_index_vmlinux_source(const struct klp_index *idx);
+/* The path of the vmlinux ELF read (its debug info explains names), or NULL. */
+const char *klp_index_vmlinux_elf(const struct klp_index *idx);
 
 /*
  * Read modules into the index: the ones named in @names (kernel names), or

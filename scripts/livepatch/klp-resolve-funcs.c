@@ -13,6 +13,7 @@
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp-func-check.h"
 #include "klp-module.h"
+#include "klp-why-missing.h"
 
 static void describe_symbol(struct buffer *b, const struct klp_symbol *sym)
 {
@@ -77,6 +78,8 @@ static void report(const struct klp_module *km, const struct klp_index *idx,
 			buf_write(&b, near.b.p, near.b.pos);
 		}
 		buf_free(&near.b);
+		if (strcmp(f->object, KLP_VMLINUX_NAME) == 0)
+			klp_why_missing(&b, idx, f->old_name);
 		break;
 	case KLP_FUNC_AMBIGUOUS:
 		buf_printf(&b, "livepatch: klp_func %s of %s.ko replaces '%s', and %s has %zu symbols of\n"

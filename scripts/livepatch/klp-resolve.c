@@ -31,6 +31,7 @@
 #include "klp-record.h"
 #include "klp-module.h"
 #include "klp-rules.h"
+#include "klp-why-missing.h"
 #include "objects.h"
 
 /* ---- claiming ---- */
@@ -479,6 +480,8 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		buf_printf(&b, "livepatch: annotation %s of %s.ko: %s has no symbol '%s'\n",
 			   a->where, km->mod->name, a->object, a->name);
 		describe_near_misses(&b, km, a->name);
+		if (strcmp(a->object, KLP_VMLINUX_NAME) == 0)
+			klp_why_missing(&b, target_index, a->name);
 		emit(true, &b);
 	} else if (load_order_dependent(&cands)) {
 		refuse_load_order(km, c, a->object, a->name);
@@ -551,6 +554,7 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 			   c->cname, km->mod->name);
 		describe_sites(&b, km, c->cname);
 		describe_near_misses(&b, km, c->cname);
+		klp_why_missing(&b, target_index, c->cname);
 		describe_searched(&b, km);
 		emit(false, &b);
 	} else if (load_order_dependent(&cands)) {
@@ -700,8 +704,9 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 	/* KLP_STATS=1: where the time goes (make bench reads this) */
 	if (getenv("KLP_STATS"))
 		fprintf(stderr, "klp-stats: index-vmlinux %.6f s, index-modules %.6f s, "
-			"resolve %.6f s for %zu references\n", t_vmlinux - t_start,
-			t_modules - t_vmlinux, t_end - t_modules, nconv);
+			"resolve %.6f s for %zu references, why-missing %.6f s\n", t_vmlinux - t_start,
+			t_modules - t_vmlinux, t_end - t_modules, nconv, klp_why_missing_seconds());
+	klp_why_missing_done();
 	for (size_t i = 0; i < wanted.n; i++)
 		free(wanted.v[i]);
 	free(wanted.v);
