@@ -118,9 +118,11 @@ clean:
 # ---- kbuild integration ------------------------------------------------------
 #
 #   make livepatch [KDIR=<kdir>] M=<module dir> [kbuild variables...]
-#                    build external modules against KDIR with this modpost and
-#                    the livepatch post-link step; nothing on the system changes
+#                    build external modules against KDIR with this modpost,
+#                    the livepatch post-link step and include/ (for
+#                    <linux/klp-annotations.h>); nothing on the system changes
 #   make install   [KDIR=<kdir>]   make KDIR's kbuild use them for every build
+#                                  (the header installed in KDIR's include/)
 #   make uninstall [KDIR=<kdir>]   restore KDIR's kbuild files
 #
 # The post-link step: scripts/livepatch/klp-postlink.sh, appended to kbuild's
@@ -140,12 +142,27 @@ klp_postlink_sh := $(TOP)/scripts/livepatch/klp-postlink.sh
 -include $(PROFILE_DIR)/kbuild.mk
 klp_kbuild_args = MODPOST=$(MODPOST) \
 	'cmd_ld_ko_o=$(klp_kbuild_link_cmd); $(klp_postlink_sh) --modpost $(MODPOST)$$(if $$(CONFIG_DEBUG_INFO_BTF_MODULES), --btf) $$@' \
-	cmd_btf_ko= quiet_cmd_btf_ko=
+	cmd_btf_ko= quiet_cmd_btf_ko= \
+	$(call klp_sq,CFLAGS_MODULE=$(klp_cflags_module))
+
+# #include <linux/klp-annotations.h> without a Kbuild change: this
+# project's include directory goes to every module compile through
+# CFLAGS_MODULE.  Of the variables kbuild lets a user set, it is the one
+# that reaches module objects only (Makefile.lib: modkern_cflags) and comes
+# after LINUXINCLUDE, so the kernel's own headers always win (and the
+# kernel has no <uapi/linux/livepatch.h> to confuse with ours).  The
+# kernel's Makefile empties it, so a user can only give it on the command
+# line, i.e. on ours: that value is kept, in front.  KCFLAGS and
+# KCPPFLAGS, the other user variables, may come from the environment too
+# and reach non-module objects; ccflags-y, KBUILD_CFLAGS_MODULE and
+# LINUXINCLUDE belong to the Kbuild file and to kbuild: a command-line
+# value would replace theirs.
+klp_cflags_module = $(if $(filter command line,$(origin CFLAGS_MODULE)),$(value CFLAGS_MODULE) )-I$(TOP)/include
 
 # The other variables given on our command line go to kbuild (through
 # MAKEFLAGS); they are shown in the printed command.
 klp_sq = '$(subst ','\'',$(1))'
-klp_own_vars := KDIR M BUILD MODPOST cmd_ld_ko_o cmd_btf_ko quiet_cmd_btf_ko
+klp_own_vars := KDIR M BUILD MODPOST cmd_ld_ko_o cmd_btf_ko quiet_cmd_btf_ko CFLAGS_MODULE
 klp_user_vars = $(foreach v,$(sort $(.VARIABLES)),$(if $(filter command line,$(origin $(v))),$(if $(filter $(v),$(klp_own_vars)),,$(v))))
 klp_user_args = $(foreach v,$(klp_user_vars),$(if $(findstring $(klp_space),$(value $(v)))$(findstring ',$(value $(v)))$(findstring $$,$(value $(v))),$(call klp_sq,$(v)=$(value $(v))),$(v)=$(value $(v))))
 klp_empty :=

@@ -16,7 +16,29 @@
 #   S/mod/modpost            replaced by a copy of MODPOST
 #   S/Makefile.modfinal      the original plus one line at the end:
 #                              include $(srctree)/scripts/klp-modpost/kbuild.mk
-#   S/klp-modpost/           new: kbuild.mk, klp-postlink.sh, INSTALLED
+#   S/klp-modpost/           new: kbuild.mk, klp-postlink.sh, INSTALLED,
+#                            headers (what was written outside S, below)
+#
+# and, in KDIR and in every other tree whose scripts/ is S (the trees that
+# now use our modpost), the annotations header, so that a livepatch source
+# can `#include <linux/klp-annotations.h>` with no Kbuild change:
+#
+#   T/include/linux/klp-annotations.h    new (T/include/linux too, if absent)
+#
+# T/include is the build tree's own include directory, which kbuild puts
+# on every compile's include path (-I$(objtree)/include, after the
+# kernel's arch and source include/ directories, before the uapi ones); on
+# Debian it holds only config/ and generated/.  The name is new to the
+# kernel: an existing T/include/linux/klp-annotations.h that is not ours,
+# or one in the kernel's own include/linux or include/uapi/linux (T's, or
+# the source tree T's Makefile includes), stops the installation, so no
+# kernel header is replaced or hidden.  The file installed is
+# include/linux/klp-annotations.h with the project's
+# ../uapi/linux/livepatch.h written into it (self-contained): our uapi
+# header is installed nowhere, so it can never be found as a kernel
+# header (<uapi/linux/livepatch.h>, <linux/livepatch.h>).  Every file and
+# directory created is listed in S/klp-modpost/headers, and uninstall
+# removes exactly those.
 #
 # The originals are kept as <file>.klp-orig.  Files that belong to a Debian
 # package are moved there with `dpkg-divert --local --rename`, so that a
@@ -37,6 +59,10 @@ INCLUDE_LINE='include $(srctree)/scripts/klp-modpost/kbuild.mk # klp-modpost: li
 SUFFIX=.klp-orig
 # a string in our modpost binary and in no stock one: its finalize usage
 MODPOST_MARK='--klp-finalize'
+HEADER=include/linux/klp-annotations.h
+HEADER_MARK='klp-modpost: installed by make install'
+# the project's headers, next to scripts/
+PROJECT_INCLUDE=$(cd "$SRC/../../include" && pwd)
 
 die() { echo "install.sh: $*" >&2; exit 1; }
 say() { echo "  $*"; }
@@ -87,6 +113,7 @@ ours() {
 	case $1 in
 	*/Makefile.modfinal) grep -qF "$MARK" "$1" 2>/dev/null ;;
 	*/modpost) grep -qaF -- "$MODPOST_MARK" "$1" 2>/dev/null ;;
+	*/klp-annotations.h) grep -qF -- "$HEADER_MARK" "$1" 2>/dev/null ;;
 	*) return 1 ;;
 	esac
 }
@@ -149,6 +176,106 @@ sharing_trees() {
 	return 0
 }
 
+# header_trees: the trees that get the header: KDIR and the sharing trees
+header_trees() {
+	{ readlink -f "$kdir"; sharing_trees | xargs -r readlink -f; } | awk '!seen[$0]++'
+}
+
+# gen_header OUT: include/linux/klp-annotations.h, self-contained
+gen_header() {
+	local inc='#include "../uapi/linux/livepatch.h"'
+	awk -v inc="$inc" -v uapi="$PROJECT_INCLUDE/uapi/linux/livepatch.h" \
+	    -v mark="$HEADER_MARK" -v from="$PROJECT_INCLUDE/linux/klp-annotations.h" '
+		NR == 1 {
+			print
+			print "/*"
+			print " * " mark " (make uninstall removes this file), from"
+			print " * " from ","
+			print " * with its " substr(inc, 11, length(inc) - 11) " written in."
+			print " */"
+			next
+		}
+		$0 == inc {
+			while ((getline line < uapi) > 0)
+				print line
+			n++
+			next
+		}
+		{ print }
+		END { exit n == 1 ? 0 : 3 }
+	' "$PROJECT_INCLUDE/linux/klp-annotations.h" >"$1" || {
+		echo "install.sh: $PROJECT_INCLUDE/linux/klp-annotations.h: does not include ../uapi/linux/livepatch.h once" >&2
+		return 1
+	}
+	if grep -q '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$1"; then
+		echo "install.sh: $PROJECT_INCLUDE/linux/klp-annotations.h: a relative #include is left; the installed header must stand alone" >&2
+		return 1
+	fi
+}
+
+# record WHAT PATH: note a created file or directory in the headers list
+record() {
+	grep -qxF -- "$1 $2" "$OURDIR/headers" 2>/dev/null || echo "$1 $2" >>"$OURDIR/headers"
+}
+
+# can_put_header TREE: may the header be written into TREE?
+can_put_header() {
+	local f=$1/$HEADER src k
+	[ -d "$1/include" ] || die "$1/include: no such directory (not a kernel build tree?)"
+	if [ -e "$f" ] && ! ours "$f"; then
+		die "$f exists and is not this project's; not replacing it"
+	fi
+	# the kernel's own sources: TREE, or the tree its Makefile includes
+	# (Debian's -common, an O= build's source tree)
+	src=$(sed -n '1,3s/^include \(\/.*\)\/Makefile$/\1/p' "$1/Makefile" | head -1)
+	for k in "$1" $src; do
+		for f in "$k/include/uapi/linux/klp-annotations.h" "$k/$HEADER"; do
+			if [ -e "$f" ] && ! ours "$f"; then
+				die "$f: the kernel has a klp-annotations.h of its own; not installing ours"
+			fi
+		done
+	done
+	return 0
+}
+
+# put_header TREE GENERATED
+put_header() {
+	local d=$1/include/linux f=$1/$HEADER
+	if [ ! -d "$d" ]; then
+		record dir "$d"
+		mkdir -m 0755 "$d"
+	fi
+	record file "$f"
+	put "$2" "$f" 0644
+	say "installed $f (#include <linux/klp-annotations.h>)"
+}
+
+# remove_headers: what the headers list names, files first
+remove_headers() {
+	local what p
+	[ -f "$OURDIR/headers" ] || return 0
+	while read -r what p; do
+		[ "$what" = file ] || continue
+		if [ ! -e "$p" ]; then
+			continue
+		elif ours "$p"; then
+			rm -f "$p"
+			say "removed $p"
+		else
+			say "$p is not ours any more; left in place"
+		fi
+	done <"$OURDIR/headers"
+	while read -r what p; do
+		[ "$what" = dir ] && [ -d "$p" ] || continue
+		if rmdir "$p" 2>/dev/null; then
+			say "removed $p"
+		else
+			say "$p: not empty, left in place"
+		fi
+	done < <(tac "$OURDIR/headers")
+	rm -f "$OURDIR/headers"
+}
+
 do_uninstall() {
 	local f
 	if [ ! -d "$OURDIR" ] && ! saved "$S/mod/modpost" && ! saved "$S/Makefile.modfinal"; then
@@ -165,6 +292,7 @@ do_uninstall() {
 			die "$f is ours but its original is missing; reinstall the package that owns it"
 		fi
 	done
+	remove_headers
 	if [ -d "$OURDIR" ]; then
 		rm -f "$OURDIR"/kbuild.mk "$OURDIR"/klp-postlink.sh "$OURDIR"/INSTALLED
 		rmdir "$OURDIR" || die "$OURDIR: not empty, left in place"
@@ -173,7 +301,7 @@ do_uninstall() {
 }
 
 do_install() {
-	local modpost=$1 f tmp
+	local modpost=$1 f tmp t hdr trees
 	[ -x "$modpost" ] || die "$modpost: not an executable (build it first: make KDIR=$kdir)"
 	grep -qaF -- "$MODPOST_MARK" "$modpost" || die "$modpost is not this project's modpost"
 	[ -w "$S" ] || die "$S is not writable (run as root)"
@@ -183,6 +311,12 @@ do_install() {
 	for f in "${FILES[@]}"; do
 		saved "$f" || can_save "$f"
 	done
+	mapfile -t trees < <(header_trees)
+	for t in "${trees[@]}"; do
+		can_put_header "$t"
+	done
+	hdr=$(mktemp)
+	gen_header "$hdr" || { rm -f "$hdr"; exit 1; }
 	# a first installation that fails half-way is undone
 	fresh=1
 	if saved "$S/mod/modpost" || saved "$S/Makefile.modfinal" || [ -d "$OURDIR" ]; then
@@ -210,6 +344,11 @@ do_install() {
 	rm -f "$tmp"
 	say "installed $S/Makefile.modfinal (original + 1 line)"
 
+	for t in "${trees[@]}"; do
+		put_header "$t" "$hdr"
+	done
+	rm -f "$hdr"
+
 	tmp=$(mktemp)
 	{
 		echo "klp-modpost kbuild integration"
@@ -221,14 +360,14 @@ do_install() {
 	rm -f "$tmp"
 	trap - EXIT
 
-	local trees
-	trees=$(sharing_trees | paste -sd' ')
-	echo "Done: 'make -C <tree> M=<dir>' now converts livepatch modules for ${trees:-$kdir}"
+	local names
+	names=$(sharing_trees | paste -sd' ')
+	echo "Done: 'make -C <tree> M=<dir>' now converts livepatch modules for ${names:-$kdir}"
 	echo "Undo with: make uninstall KDIR=$kdir"
 }
 
 do_status() {
-	local f
+	local f what p
 	echo "kbuild scripts: $S"
 	for f in "${FILES[@]}"; do
 		if saved "$f"; then
@@ -237,6 +376,12 @@ do_status() {
 			echo "  $f: original"
 		fi
 	done
+	if [ -f "$OURDIR/headers" ]; then
+		while read -r what p; do
+			[ "$what" = file ] || continue
+			if ours "$p"; then echo "  $p: ours"; else echo "  $p: missing or not ours"; fi
+		done <"$OURDIR/headers"
+	fi
 	if [ -f "$OURDIR/INSTALLED" ]; then sed 's/^/  /' "$OURDIR/INSTALLED"; fi
 }
 

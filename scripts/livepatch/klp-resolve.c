@@ -492,6 +492,7 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		pname = paste_name(&b, c->cname);
 		for (size_t i = 0; i < cands.n; i++)
 			describe_candidate(&b, pname, cands.v[i], true);
+		buf_printf(&b, "\t(KLP_SYMBOL() is in <linux/klp-annotations.h>)\n");
 		emit(true, &b);
 	} else if (a->sympos > cands.n) {
 		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position %lu for '%s', but %s has\n"
@@ -501,6 +502,7 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		pname = paste_name(&b, c->cname);
 		for (size_t i = 0; i < cands.n; i++)
 			describe_candidate(&b, pname, cands.v[i], true);
+		buf_printf(&b, "\t(KLP_SYMBOL() is in <linux/klp-annotations.h>)\n");
 		emit(true, &b);
 	} else {
 		set_result(c, a->object, a->name, a->sympos);

@@ -13,6 +13,8 @@
  * dump.  Any error suppresses the outputs written after it and
  * makes the exit status 1.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +35,81 @@ struct run_files {
 	const char *unused_exports_white_list;	/* -u */
 	const char *missing_namespace_deps;	/* -d */
 };
+
+/*
+ * What each option does, for --help.  One table for the options of every
+ * supported kernel: the listing shows the letters of the profile's option
+ * string only, in its order, so it describes the series built in.
+ */
+static const struct option_help {
+	char letter;
+	const char *arg;	/* shown when the option string takes one */
+	const char *text;
+	/* instead of @text when "-T -" reads standard input (6.1's kbuild) */
+	const char *text_stdin_list;
+} option_help[] = {
+	{ 'e', NULL, "the modules are external (M=<dir>): not marked intree", NULL },
+	{ 'i', "FILE", "read the symbol dump FILE (Module.symvers) first; repeatable", NULL },
+	{ 'M', NULL, "the kernel has modules (CONFIG_MODULES): check the exports' sections", NULL },
+	{ 'm', NULL, "CONFIG_MODVERSIONS: write the symbol CRCs into each .mod.c", NULL },
+	{ 'n', NULL, "skip missing objects with a message (make -i, make -k)", NULL },
+	{ 'T', "FILE", "read the object names from FILE, one a line",
+	  "read the object names from FILE ('-': standard input), one a line" },
+	{ 't', NULL, "CONFIG_TRIM_UNUSED_KSYMS: keep only the exports a module uses", NULL },
+	{ 'o', "FILE", "write the symbol dump (Module.symvers) to FILE", NULL },
+	{ 'a', NULL, "CONFIG_MODULE_SRCVERSION_ALL: a srcversion for every module", NULL },
+	{ 'u', "FILE", "with -t: the exports named in FILE count as used", NULL },
+	{ 'W', NULL, "extra warnings (W=1)", NULL },
+	{ 'w', NULL, "unresolved symbols are warnings, not errors (KBUILD_MODPOST_WARN)", NULL },
+	{ 'E', NULL, "section mismatches are errors (no CONFIG_SECTION_MISMATCH_WARN_ONLY)", NULL },
+	{ 'N', NULL, "missing namespace imports are warnings, not errors", NULL },
+	{ 'd', "FILE", "write the missing namespace imports to FILE (make nsdeps)", NULL },
+};
+
+static const char usage_head[] = "usage: %s [options] [OBJECT.o...]\n"
+	"options (those kbuild passes to modpost for Linux %s):\n";
+static const char usage_help[] = "  -h, --help  this listing (as the first argument)\n";
+/*
+ * The extensions list their tool modes themselves (their usage, from the
+ * table where the modes are defined); extension.h has no hook for a
+ * listing, so modpost asks for it the way a user would.
+ */
+static const char *const extension_usage_argument = "--klp-help";
+
+/*
+ * kbuild never passes -h or --help, and stock modpost rejects both like any
+ * unknown option; only a first argument asks for the listing, so that every
+ * other command line is parsed by getopt() exactly as before.
+ */
+static bool is_help_argument(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+static void print_usage(const char *prog)
+{
+	char *mode_argv[] = { (char *)prog, (char *)extension_usage_argument, NULL };
+	int status;
+
+	printf(usage_head, prog, kprofile.series);
+	for (const char *p = kprofile.optstring; *p; p++) {
+		const struct option_help *h = NULL;
+		bool takes_arg = p[1] == ':';
+
+		if (*p == ':')
+			continue;
+		for (size_t i = 0; i < ARRAY_SIZE(option_help); i++)
+			if (option_help[i].letter == *p)
+				h = &option_help[i];
+		printf("  -%c %-8s %s\n", *p,
+		       takes_arg ? (h && h->arg ? h->arg : "ARG") : "",
+		       !h ? "" : kprofile.object_list_from_stdin && h->text_stdin_list ?
+		       h->text_stdin_list : h->text);
+	}
+	fputs(usage_help, stdout);
+	fflush(stdout);
+	extensions_run_mode(2, mode_argv, &status);
+}
 
 /* The options of every supported kernel; the profile says which exist. */
 static void parse_command_line(int argc, char **argv, struct run_files *f)
@@ -69,6 +146,10 @@ int main(int argc, char **argv)
 	const char *stdin_object;
 	int status;
 
+	if (argc >= 2 && is_help_argument(argv[1])) {
+		print_usage(argv[0]);
+		return 0;
+	}
 	if (extensions_run_mode(argc, argv, &status))
 		return status;
 

@@ -11,6 +11,9 @@
 # fail cleanly with an "ERROR: modpost:" message (or, where that is how
 # the series' modpost reports a fatal error, "FATAL: modpost:": 6.1).
 #
+# Bad command lines too: stock's getopt() messages, byte for byte; and
+# --help / -h (ours only): the options of KDIR's profile and the tool modes.
+#
 # Environment: MODPOST (ours), MODPOST_SAN (sanitizer build, optional),
 # KDIR (target kernel build tree; the stock modpost is its scripts/mod/modpost).
 set -euo pipefail
@@ -163,5 +166,67 @@ d=$(mk symvers-good); printf '0x12345678\texternal_function\tvmlinux\tEXPORT_SYM
 run_case symvers-good stock "$d" -- -i in.symvers -o out.symvers x.o
 d=$(mk bad-option)
 run_case bad-option stock "$d" -- -Z -o out.symvers x.o
+# Only a first argument -h or --help asks for the listing: anywhere else,
+# and every near miss, getopt() rejects them exactly as stock does.
+run_case help-not-first stock "$d" -- -o out.symvers -h x.o
+run_case long-help-not-first stock "$d" -- -o out.symvers --help x.o
+run_case help-in-a-cluster stock "$d" -- -hm -o out.symvers x.o
+run_case help-abbreviated stock "$d" -- --he -o out.symvers x.o
+run_case help-misspelt stock "$d" -- --helpme -o out.symvers x.o
+run_case help-after-double-dash stock "$d" -- -o out.symvers -- -h
+run_case missing-argument stock "$d" -- -o
+
+# --- --help and -h: the profile's options and the livepatch tool modes ---
+# expected from the sources: the option string of KDIR's profile, the
+# letters every profile's option table knows, and the mode names where the
+# modes are defined
+series=$(kbuild_series "$KDIR")
+optstring=$(sed -n 's/^[[:space:]]*\.optstring = "\(.*\)",$/\1/p' "$TOP/scripts/mod/profiles/$series/profile.c")
+all_letters=$(cat "$TOP"/scripts/mod/profiles/*/profile.c |
+	sed -n 's/^[[:space:]]*\.optstring = "\(.*\)",$/\1/p' | tr -d ':\n' | fold -w1 | sort -u | tr -d '\n')
+modes=$(awk '/^const struct klp_mode klp_mode_/ { m = 1 } m && /\.name = "/ {
+	sub(/.*\.name = "/, ""); sub(/".*/, ""); print; m = 0 }' "$TOP"/scripts/livepatch/*.c | sort)
+if [ -z "$optstring" ] || [ -z "$modes" ]; then
+	tap_fail "--help: the profile's option string and the mode names are found in the sources" \
+		"optstring '$optstring' (series $series), modes '$modes'"
+fi
+for b in "${binaries[@]}"; do
+	tag=""
+	[ "$b" = "$MODPOST_SAN" ] && tag=" [asan+ubsan]"
+	bin=$(readlink -f "$b")	# the same argv[0] from / as from here
+	for arg in --help -h; do
+		rc=0
+		(cd / && timeout 20 "$bin" "$arg" extra arguments -Z) >"$WORK/help$arg.out" 2>"$WORK/help$arg.err" || rc=$?
+		tap_check "$arg$tag: exit 0, nothing on stderr, even outside a kernel tree (status $rc)" \
+			eval '[ $rc = 0 ] && [ ! -s "$WORK/help$arg.err" ]'
+	done
+	tap_check "-h$tag prints what --help prints" cmp -s "$WORK/help--help.out" "$WORK/help-h.out"
+	out=$WORK/help--help.out
+	missing=""
+	for ((i = 0; i < ${#optstring}; i++)); do
+		l=${optstring:i:1}
+		[ "$l" = : ] && continue
+		if [ "${optstring:i+1:1}" = : ]; then re="  -$l [A-Z]+ +[a-zA-Z(]"; else re="  -$l +[a-zA-Z(]"; fi
+		grep -qE "^$re" "$out" || missing+=" -$l"
+	done
+	tap_check "--help$tag: every option of the $series profile ($optstring), with its argument and a description" \
+		eval '[ -z "$missing" ] || { echo "# missing:$missing"; false; }'
+	extra=""
+	for ((i = 0; i < ${#all_letters}; i++)); do
+		l=${all_letters:i:1}
+		case $optstring in *"$l"*) continue ;; esac
+		! grep -qE "^  -$l " "$out" || extra+=" -$l"
+	done
+	tap_check "--help$tag: no option of another series' profile (of $all_letters)" \
+		eval '[ -z "$extra" ] || { echo "# listed:$extra"; false; }'
+	missing=""
+	for m in $modes; do
+		grep -qE "^  --klp-$m +[^ ]" "$out" || missing+=" --klp-$m"
+	done
+	tap_check "--help$tag: every livepatch tool mode ($(echo $modes)), with its usage" \
+		eval '[ -z "$missing" ] || { echo "# missing:$missing"; false; }'
+	tap_check "--help$tag: the modes as --klp-help lists them" \
+		eval 'cmp -s <("$bin" --klp-help) <(sed -n "/^usage: .* --klp-<mode>/,\$p" "$out")'
+done
 
 tap_done

@@ -11,10 +11,14 @@
 #     removes the module and the next build recovers; `make clean` works;
 #     ordinary modules (plain/) are byte-identical to a stock build (after
 #     `objcopy -R .BTF`, modpost-spec section 11) and switching between stock
-#     and this integration relinks;
+#     and this integration relinks; a livepatch whose Kbuild has no
+#     include path for <linux/klp-annotations.h> (annotated/) builds, and
+#     the user's own CFLAGS_MODULE and KCFLAGS still reach the compiler;
 #  2. installed into a private copy of the kbuild and headers trees (plain
-#     renames, no dpkg): install, install again, build, uninstall; every file
-#     of the trees comes back byte for byte (with mode and time stamps);
+#     renames, no dpkg): install, install again, build (annotated/ too,
+#     with the header installed in the tree), uninstall; every file of the
+#     trees comes back byte for byte (with mode and time stamps), the
+#     header included; a foreign klp-annotations.h stops the installation;
 #  3. installed on the system (dpkg-divert): the same against KDIR itself.
 #     The trees are restored on every exit path (trap); the phase refuses to
 #     start if klp-modpost is already installed there, and holds a lock so
@@ -60,12 +64,14 @@ lpmake() {
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$KDIR" livepatch M="$dir" "$@"
 }
 
-# expects CASE: --expect arguments from the case's record lines
+# expects CASE: --expect arguments from the case's record lines (CASE: a
+# selftests/klp case, or a directory with an expect file)
 expects() {
-	local c o n p
+	local c o n p f=$TOP/selftests/klp/cases/$1/expect
+	[ -f "$1/expect" ] && f=$1/expect
 	while read -r _ c o n p; do
 		printf -- '--expect\n%s.%s,%s\n' "$o" "$n" "$p"
-	done < <(grep '^record ' "$TOP/selftests/klp/cases/$1/expect")
+	done < <(grep '^record ' "$f")
 }
 validate() { # name KO CASE [ORIG]
 	local name=$1 ko=$2 cs=$3 orig=${4:-} out args
@@ -93,6 +99,12 @@ state() { # inode, mtime, size, contents
 	{ stat -c '%i %Y %s' "$1" && sha256sum <"$1"; } 2>/dev/null || echo missing
 }
 has() { grep -qF -- "$2" "$1"; }
+# printed_cflags_module LOG WORD: the printed command has CFLAGS_MODULE once, as WORD
+printed_cflags_module() {
+	local line
+	line=$(grep -A1 '^Equivalent command:' "$1" | tail -1)
+	[ "$(grep -o 'CFLAGS_MODULE=' <<<"$line" | wc -l)" = 1 ] && grep -qF -- " $2 " <<<"$line"
+}
 count() { grep -cF -- "$2" "$1" || true; }
 strip_btf() { objcopy -R .BTF "$1" "$2"; }
 
@@ -133,6 +145,11 @@ xz -c "$WORK/targets/klp_target/klp_target.ko" >"$WORK/modules/klp_target.ko.xz"
 cp "$TOP/selftests/klp/cases/lp-common.h" "$WORK/cases/"
 for c in $LP_CASES; do cp -r "$TOP/selftests/klp/cases/$c" "$WORK/cases/"; done
 cp -r "$TOP/selftests/integration/plain" "$WORK/plain"
+cp -r "$TOP/selftests/integration/annotated" "$WORK/annotated"
+A=$WORK/annotated
+A_KO=$A/klp_int_annotated.ko
+A_EXPECT=$TOP/selftests/integration/annotated
+HEADER_MISSING='linux/klp-annotations.h: No such file or directory'
 
 # =============================================================================
 # 1. per build: make livepatch
@@ -155,8 +172,8 @@ for c in $LP_CASES; do
 	tap_check "$c: the equivalent command is printed once" [ "$(count "$out" 'Equivalent command:')" = 1 ]
 	tap_check "$c: the KLP_* and other kbuild variables are passed on" \
 		has "$out" " KLP_MODULES_DIR=$WORK/modules "
-	tap_check "$c: switching to the integration relinks (command changed), nothing recompiled" \
-		eval 'has "$out" "LD [M]  $ko" && ! grep -q "CC \[M\]" "$out"'
+	tap_check "$c: switching to the integration compiles again (include directory added) and relinks" \
+		eval 'has "$out" "LD [M]  $ko" && grep -q "CC \[M\]  $dir/.*\.o\$" "$out"'
 	tap_check "$c: BTF, then KLP, after the link" eval \
 		'[ "$(grep -oE "(LD|BTF|KLP) \[M\]" "$out" | tr "\n" " ")" = "LD [M] BTF [M] KLP [M] " ]'
 	tap_check "$c: .BTF $btf_expect" eval 'has_btf_as_expected "$ko"'
@@ -211,6 +228,28 @@ validate "after a failure: livepatch ELF format" "$ko" "$c"
 kmake "$KDIR" "$dir" clean >"$LOG/clean2.log" 2>&1 && rc=0 || rc=$?
 tap_check "make clean after the integration (status $rc)" eval '[ $rc = 0 ] && [ ! -e "$ko" ]'
 
+# <linux/klp-annotations.h> without a Kbuild change
+kmake "$KDIR" "$A" MODPOST="$MODPOST" "${klp_vars[@]}" modules >"$LOG/annotated-stock.log" 2>&1 && rc=0 || rc=$?
+tap_check "annotated: stock kbuild cannot find the header (status $rc): the Kbuild has no -I for it" \
+	eval '[ $rc != 0 ] && has "$LOG/annotated-stock.log" "$HEADER_MISSING"'
+lpmake "$A" "${klp_vars[@]}" >"$LOG/annotated-perbuild.log" 2>&1 && rc=0 || rc=$?
+tap_check "annotated: make livepatch builds it (status $rc) and converts" has "$LOG/annotated-perbuild.log" "KLP [M] $A_KO"
+validate "annotated: make livepatch: both annotations in the livepatch ELF format" "$A_KO" "$A_EXPECT"
+tap_check "annotated: the header used is the project's own" \
+	grep -qF "$TOP/include/linux/klp-annotations.h" "$A/.klp_int_annotated.o.cmd"
+tap_check "annotated: -I<project>/include comes after kbuild's include directories" \
+	grep -qE -- "-I[^ ]*/include/generated/uapi .* -I$TOP/include( |\$)" "$A/.klp_int_annotated.o.cmd"
+kmake "$KDIR" "$A" clean >/dev/null 2>&1 || true
+lpmake "$A" "${klp_vars[@]}" CFLAGS_MODULE=-DKLP_INT_USER_CFLAGS_MODULE KCFLAGS=-DKLP_INT_USER_KCFLAGS \
+	>"$LOG/annotated-user.log" 2>&1 && rc=0 || rc=$?
+tap_check "annotated: with the user's CFLAGS_MODULE and KCFLAGS: builds (status $rc), both reach the compiler" eval \
+	'[ $rc = 0 ] && readelf -sW "$A_KO" | grep -q " klp_int_user_cflags_module$" &&
+	 readelf -sW "$A_KO" | grep -q " klp_int_user_kcflags$"'
+tap_check "annotated: the printed command keeps the user's CFLAGS_MODULE in front, once" \
+	printed_cflags_module "$LOG/annotated-user.log" "'CFLAGS_MODULE=-DKLP_INT_USER_CFLAGS_MODULE -I$TOP/include'"
+validate "annotated: with the user's flags: livepatch ELF format" "$A_KO" "$A_EXPECT"
+kmake "$KDIR" "$A" clean >/dev/null 2>&1 || true
+
 # ordinary modules: byte-identical to stock, switching relinks
 P=$WORK/plain
 kmake "$KDIR" "$P" modules >"$LOG/plain-stock.log" 2>&1 && rc=0 || rc=$?
@@ -256,13 +295,27 @@ manifest() {
 	done | LC_ALL=C sort
 }
 
+# outside_changes BEFORE AFTER S: the paths outside S whose entry differs
+# between two manifests (added, removed or changed)
+outside_changes() {
+	LC_ALL=C comm -3 "$1" "$2" | sed 's/^\t//' |
+		awk '$1 == "f" || $1 == "d" { print $NF } $1 == "l" { print $2 }' |
+		{ grep -v "^$3/" || true; } | LC_ALL=C sort -u
+}
+
 # installed_phase LABEL KDIR: install, build, uninstall, with checks
 installed_phase() {
-	local L=$1 K=$2 S rc c dir ko
+	local L=$1 K=$2 S rc c dir ko KR H expected
 	S=$(readlink -f "$K/scripts")
+	KR=$(readlink -f "$K")
+	H=$KR/include/linux/klp-annotations.h
 	mapfile -t roots < <(trees "$K")
 
 	manifest "${roots[@]}" >"$WORK/$L.before"
+	# what install adds outside the kbuild scripts: the header (and its
+	# directory, where the tree has none: Debian's include/ holds only
+	# config/ and generated/)
+	expected=$( { [ -d "$KR/include/linux" ] || echo "$KR/include/linux"; echo "$H"; } | LC_ALL=C sort)
 	INSTALLED=$K # before: an interrupted install is undone too
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" install >"$LOG/$L.install.log" 2>&1 && rc=0 || rc=$?
 	tap_check "$L: make install (status $rc)" [ "$rc" = 0 ]
@@ -275,6 +328,16 @@ installed_phase() {
 			 [ "$(dpkg-divert --truename "$S/Makefile.modfinal")" = "$S/Makefile.modfinal.klp-orig" ]'
 	fi
 	manifest "${roots[@]}" >"$WORK/$L.installed"
+	tap_check "$L: <linux/klp-annotations.h> installed in the tree's include/ and reported" eval \
+		'[ -f "$H" ] && has "$LOG/$L.install.log" "installed $H (#include <linux/klp-annotations.h>)"'
+	tap_check "$L: the installed header stands alone (the uapi part written in, no relative #include)" eval \
+		'! grep -q "^#[[:space:]]*include[[:space:]]*\"" "$H" && grep -q "^struct klp_symbol_binding {" "$H"'
+	tap_check "$L: outside the kbuild scripts, install added the header only (no kernel file changed or hidden)" eval \
+		'[ "$(outside_changes "$WORK/$L.before" "$WORK/$L.installed" "$S")" = "$expected" ]'
+	tap_check "$L: no other klp-annotations.h or uapi livepatch.h in the trees" eval \
+		'[ "$(find "${roots[@]}" \( -name klp-annotations.h -o -path "*/uapi/linux/livepatch.h" \) | sort)" = "$H" ]'
+	tap_check "$L: install.sh status lists the header" eval \
+		'grep -qxF "  $H: ours" <<<"$("$INSTALL_SH" status "$K")"'
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" install >"$LOG/$L.install2.log" 2>&1 && rc=0 || rc=$?
 	manifest "${roots[@]}" >"$WORK/$L.installed2"
 	tap_check "$L: installing twice: status $rc, no file changed" eval \
@@ -298,6 +361,16 @@ installed_phase() {
 		ko=$(ko_of "$dir")
 		validate "$L: $c: livepatch ELF format" "$ko" "$c"
 	done
+	# <linux/klp-annotations.h> from the tree, the Kbuild has nothing for it
+	kmake "$K" "$A" clean >/dev/null 2>&1 || true
+	kmake "$K" "$A" "${klp_vars[@]}" >"$LOG/$L.annotated.log" 2>&1 && rc=0 || rc=$?
+	tap_check "$L: annotated: plain make -C <kdir> M=<dir> (status $rc) finds the header and converts" \
+		has "$LOG/$L.annotated.log" "KLP [M] $A_KO"
+	validate "$L: annotated: both annotations in the livepatch ELF format" "$A_KO" "$A_EXPECT"
+	tap_check "$L: annotated: the header used is the installed one" eval \
+		'grep -q "include/linux/klp-annotations\.h" "$A/.klp_int_annotated.o.cmd" &&
+		 ! grep -qF "$TOP/include/" "$A/.klp_int_annotated.o.cmd"'
+
 	c=vmlinux-unique
 	dir=$WORK/cases/$c
 	ko=$(ko_of "$dir")
@@ -312,6 +385,8 @@ installed_phase() {
 
 	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$K" uninstall >"$LOG/$L.uninstall.log" 2>&1 && rc=0 || rc=$?
 	tap_check "$L: make uninstall (status $rc)" [ "$rc" = 0 ]
+	tap_check "$L: uninstall removes the header and says so" eval \
+		'[ ! -e "$H" ] && has "$LOG/$L.uninstall.log" "removed $H"'
 	manifest "${roots[@]}" >"$WORK/$L.after"
 	if cmp -s "$WORK/$L.before" "$WORK/$L.after"; then
 		INSTALLED=
@@ -323,6 +398,11 @@ installed_phase() {
 	manifest "${roots[@]}" >"$WORK/$L.after2"
 	tap_check "$L: uninstalling twice: status $rc, nothing changed" eval \
 		'[ $rc = 0 ] && cmp -s "$WORK/$L.before" "$WORK/$L.after2"'
+
+	kmake "$K" "$A" clean >/dev/null 2>&1 || true
+	kmake "$K" "$A" >"$LOG/$L.annotated-stock.log" 2>&1 && rc=0 || rc=$?
+	tap_check "$L: after uninstall, the header is gone from kbuild's include path (status $rc)" eval \
+		'[ $rc != 0 ] && has "$LOG/$L.annotated-stock.log" "$HEADER_MISSING"'
 
 	# back to stock: the module is linked again, without conversion
 	kmake "$K" "$dir" "${klp_vars[@]}" KBUILD_MODPOST_WARN=1 >"$LOG/$L.stock-again.log" 2>&1 || true
@@ -369,6 +449,35 @@ else
 		'[ $rc != 0 ] && has "$LOG/copy.install-ours.log" "looks like this project" &&
 		 cmp -s "$WORK/copy.ours-before" "$WORK/copy.ours-after"'
 	cp -p "$WORK/modpost.copy-orig" "$SC/mod/modpost"
+
+	# a klp-annotations.h that is not ours is never replaced
+	HC=$KCOPY/include/linux/klp-annotations.h
+	made_dir=0
+	[ -d "$KCOPY/include/linux" ] || { mkdir "$KCOPY/include/linux"; made_dir=1; }
+	echo '/* someone else'"'"'s header */' >"$HC"
+	manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.foreign-before"
+	clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$KCOPY" install >"$LOG/copy.install-foreign.log" 2>&1 && rc=0 || rc=$?
+	manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.foreign-after"
+	tap_check "copy: install refuses to replace a foreign klp-annotations.h (status $rc), nothing changed" eval \
+		'[ $rc != 0 ] && has "$LOG/copy.install-foreign.log" "$HC exists and is not this project'"'"'s" &&
+		 cmp -s "$WORK/copy.foreign-before" "$WORK/copy.foreign-after"'
+	rm -f "$HC"
+	[ $made_dir = 0 ] || rmdir "$KCOPY/include/linux"
+
+	# nor installed next to a kernel that has a klp-annotations.h of its own
+	if [ -n "$common" ]; then
+		HK=$COPY$common/include/uapi/linux/klp-annotations.h
+		touch -r "$(dirname "$HK")" "$WORK/dir-mtime"
+		echo '/* the kernel'"'"'s own */' >"$HK"
+		manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.kernel-before"
+		clean_env make -C "$TOP" BUILD="$BUILD" KDIR="$KCOPY" install >"$LOG/copy.install-kernel.log" 2>&1 && rc=0 || rc=$?
+		manifest "${sys_roots[@]/#/$COPY}" >"$WORK/copy.kernel-after"
+		tap_check "copy: install refuses when the kernel has a klp-annotations.h (status $rc), nothing changed" eval \
+			'[ $rc != 0 ] && has "$LOG/copy.install-kernel.log" "$HK: the kernel has a klp-annotations.h of its own" &&
+			 cmp -s "$WORK/copy.kernel-before" "$WORK/copy.kernel-after"'
+		rm -f "$HK"
+		touch -r "$WORK/dir-mtime" "$(dirname "$HK")"
+	fi
 fi
 
 # =============================================================================
