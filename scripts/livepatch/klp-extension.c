@@ -17,6 +17,7 @@ const struct modpost_extension livepatch_extension = {
 	.name = "livepatch",
 	.is_mode = klp_is_mode_argument,
 	.run_mode = klp_run_mode,
+	.print_modes = klp_print_modes,
 	.object_read = object_read,
 	.claim_symbols = klp_claim_symbols,
 	.before_outputs = klp_resolve_all,

@@ -19,7 +19,7 @@ bool klp_is_mode_argument(const char *arg)
 	return arg && strncmp(arg, MODE_PREFIX, strlen(MODE_PREFIX)) == 0;
 }
 
-static void usage(FILE *out, const char *prog)
+void klp_print_modes(FILE *out, const char *prog)
 {
 	fprintf(out, "usage: %s --klp-<mode> [arguments]\n", prog);
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
@@ -32,7 +32,7 @@ int klp_run_mode(int argc, char **argv)
 	const char *name = argv[1] + strlen(MODE_PREFIX);
 
 	if (strcmp(name, "help") == 0) {
-		usage(stdout, argv[0]);
+		klp_print_modes(stdout, argv[0]);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
@@ -40,6 +40,6 @@ int klp_run_mode(int argc, char **argv)
 			return modes[i]->run(argc - 1, argv + 1);
 
 	fprintf(stderr, "ERROR: modpost: unknown mode %s\n", argv[1]);
-	usage(stderr, argv[0]);
+	klp_print_modes(stderr, argv[0]);
 	return 1;
 }

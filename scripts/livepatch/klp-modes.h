@@ -11,6 +11,7 @@
 #define KLP_MODES_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct klp_mode {
 	const char *name;	/* "dump-index" for --klp-dump-index */
@@ -23,6 +24,9 @@ struct klp_mode {
 bool klp_is_mode_argument(const char *arg);
 /* Run the mode named by argv[1]; returns the exit status. */
 int klp_run_mode(int argc, char **argv);
+
+/* The list of modes with their usage (--klp-help, modpost --help). */
+void klp_print_modes(FILE *out, const char *prog);
 
 /* the modes (each defined in its own file) */
 extern const struct klp_mode klp_mode_check;

@@ -440,7 +440,7 @@ static int run(int argc, char **argv)
 
 const struct klp_mode klp_mode_verify = {
 	.name = "verify",
-	.usage = "MODULE.ko... [--release REL | --vmlinux ELF | --map FILE] [--modules DIR]",
+	.usage = "MODULE.ko... [--release REL | --vmlinux ELF | --map FILE] [--modules DIR] [--symvers FILE]...",
 	.summary = "check offline that the kernel will load modules and patch what they say",
 	.run = run,
 };

@@ -10,6 +10,7 @@
  *
  *   is_mode/run_mode   argv[1] selects one of the extension's tool modes
  *                      (e.g. --klp-finalize): modpost itself does not run
+ *   print_modes        list those modes (modpost --help)
  *   object_read        an object is open and its modinfo read, before modpost
  *                      reads its symbols: the names are still the object's own
  *                      (not yet shortened by remove_dot())
@@ -29,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct buffer;
 struct elf_file;
@@ -38,6 +40,7 @@ struct modpost_extension {
 	const char *name;
 	bool (*is_mode)(const char *arg);
 	int (*run_mode)(int argc, char **argv);
+	void (*print_modes)(FILE *out, const char *prog);
 	void (*object_read)(struct module *mod, struct elf_file *elf);
 	void (*claim_symbols)(struct module **mods, size_t n);
 	void (*before_outputs)(struct module **mods, size_t n, bool in_tree);
@@ -51,6 +54,7 @@ extern const struct modpost_extension livepatch_extension;
 
 /* Returns true, with the mode's exit status, when argv[1] is a tool mode. */
 bool extensions_run_mode(int argc, char **argv, int *status);
+void extensions_print_modes(FILE *out, const char *prog);
 void extensions_object_read(struct module *mod, struct elf_file *elf);
 void extensions_claim_symbols(void);
 void extensions_before_outputs(void);

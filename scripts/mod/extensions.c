@@ -31,6 +31,15 @@ bool extensions_run_mode(int argc, char **argv, int *status)
 	return false;
 }
 
+void extensions_print_modes(FILE *out, const char *prog)
+{
+	const struct modpost_extension *e;
+
+	for_each_extension(e)
+		if (e->print_modes)
+			e->print_modes(out, prog);
+}
+
 void extensions_object_read(struct module *mod, struct elf_file *elf)
 {
 	const struct modpost_extension *e;

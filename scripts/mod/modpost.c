@@ -70,13 +70,6 @@ static const char usage_head[] = "usage: %s [options] [OBJECT.o...]\n"
 	"options (those kbuild passes to modpost for Linux %s):\n";
 static const char usage_help[] = "  -h, --help  this listing (as the first argument)\n";
 /*
- * The extensions list their tool modes themselves (their usage, from the
- * table where the modes are defined); extension.h has no hook for a
- * listing, so modpost asks for it the way a user would.
- */
-static const char *const extension_usage_argument = "--klp-help";
-
-/*
  * kbuild never passes -h or --help, and stock modpost rejects both like any
  * unknown option; only a first argument asks for the listing, so that every
  * other command line is parsed by getopt() exactly as before.
@@ -88,9 +81,6 @@ static bool is_help_argument(const char *arg)
 
 static void print_usage(const char *prog)
 {
-	char *mode_argv[] = { (char *)prog, (char *)extension_usage_argument, NULL };
-	int status;
-
 	printf(usage_head, prog, kprofile.series);
 	for (const char *p = kprofile.optstring; *p; p++) {
 		const struct option_help *h = NULL;
@@ -108,7 +98,8 @@ static void print_usage(const char *prog)
 	}
 	fputs(usage_help, stdout);
 	fflush(stdout);
-	extensions_run_mode(2, mode_argv, &status);
+	/* the extensions list their tool modes from where the modes are defined */
+	extensions_print_modes(stdout, prog);
 }
 
 /* The options of every supported kernel; the profile says which exist. */
