@@ -238,7 +238,9 @@ asm not_found <<'EOF'
 EOF
 run not_found
 { [ "$rc" = 0 ] && grep -qF '"helper" [not_found.ko] is not exported and not found' <<<"$err" &&
-  grep -qF 'similar names: vmlinux helper.constprop.0' <<<"$err" &&
+  grep -qF 'similar names, none of them a substitute:' <<<"$err" &&
+  grep -qF 'vmlinux helper.constprop.0  (constant-propagation clone)' <<<"$err" &&
+  grep -qF "(why cannot be told: the target's symbols come from a text map)" <<<"$err" &&
   grep -qF 'searched: vmlinux (map ' <<<"$err"; } && r=ok || r=not-ok
 tap $r "unknown name: a warning with near misses and the sources searched"
 

@@ -101,15 +101,32 @@ static char *find_vmlinux(void)
 		return strdup(env);
 	if (!kdir || !*kdir)
 		return NULL;
-	relfile = unit_path(kdir, "include/config/kernel.release");
+	/*
+	 * UTS_RELEASE is the release (`uname -r`); Debian's 6.1 headers have
+	 * "6.1.192" in kernel.release but 6.1.0-<abi>-amd64 there.
+	 */
+	relfile = unit_path(kdir, "include/generated/utsrelease.h");
 	f = fopen(relfile, "r");
 	free(relfile);
-	if (!f)
-		return NULL;
-	if (!fgets(release, sizeof(release), f))
-		release[0] = '\0';
-	fclose(f);
-	release[strcspn(release, "\n")] = '\0';
+	if (f) {
+		char line[300];
+
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "#define UTS_RELEASE \"%255[^\"]\"", release) == 1)
+				break;
+		fclose(f);
+	}
+	if (!release[0]) {
+		relfile = unit_path(kdir, "include/config/kernel.release");
+		f = fopen(relfile, "r");
+		free(relfile);
+		if (!f)
+			return NULL;
+		if (!fgets(release, sizeof(release), f))
+			release[0] = '\0';
+		fclose(f);
+		release[strcspn(release, "\n")] = '\0';
+	}
 	if (asprintf(&path, "%s/%s/dbg/usr/lib/debug/boot/vmlinux-%s",
 		     cache && *cache ? cache : "/var/cache/klp-modpost",
 		     release, release) < 0)
