@@ -165,7 +165,8 @@ static void dump_module(struct elf_file *elf, void *arg)
 	}
 
 	printf("module %s (%s)%s\n", modname, d->path, livepatch ? ": livepatch module" : "");
-	qsort(d->objs, d->nobjs, sizeof(*d->objs), object_order);
+	if (d->nobjs > 1)
+		qsort(d->objs, d->nobjs, sizeof(*d->objs), object_order);
 	for (size_t i = 0; i < d->nobjs; i++)
 		printf("  object %s: %zu livepatch symbol%s, %zu relocation%s in %zu section%s\n",
 		       d->objs[i].name, d->objs[i].nsyms, d->objs[i].nsyms == 1 ? "" : "s",

@@ -76,6 +76,7 @@ struct klp_symtab {
 	size_t nslots;			/* power of two */
 	struct klp_arena arena;
 	bool from_map;			/* a /proc/kallsyms module: a file may replace it */
+	char *file;			/* the module file it was read from, or NULL */
 };
 
 enum klp_order {

@@ -251,6 +251,7 @@ struct klp_symtab *klp_read_module(const char *path, void *data, size_t size)
 		n++;
 	}
 	obj = klp_symtab_build(name, occ, n, KLP_ORDER_TABLE);
+	obj->file = xstrdup(path);
 
 	/* the table the loader walks before init: every defined symbol */
 	for (unsigned int i = 1; i < elf.nsyms; i++) {

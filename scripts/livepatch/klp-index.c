@@ -128,6 +128,18 @@ const char *klp_index_vmlinux_elf(const struct klp_index *idx)
 	return idx->vmlinux_elf;
 }
 
+const char *klp_index_module_file(const struct klp_index *idx, const char *object)
+{
+	const struct klp_symtab *obj = klp_index_object(idx, object);
+
+	return obj && obj != idx->vmlinux ? obj->file : NULL;
+}
+
+const char *klp_index_modules_dir(const struct klp_index *idx)
+{
+	return idx->modules_dir;
+}
+
 const struct klp_symtab *klp_index_object(const struct klp_index *idx,
 					  const char *object)
 {

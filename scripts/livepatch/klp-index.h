@@ -150,6 +150,10 @@ void klp_index_free(struct klp_index *idx);
 const char *klp_index_vmlinux_source(const struct klp_index *idx);
 /* The path of the vmlinux ELF read (its debug info explains names), or NULL. */
 const char *klp_index_vmlinux_elf(const struct klp_index *idx);
+/* The file module @object was read from (maybe compressed), or NULL. */
+const char *klp_index_module_file(const struct klp_index *idx, const char *object);
+/* The directory searched for modules, or NULL. */
+const char *klp_index_modules_dir(const struct klp_index *idx);
 
 /*
  * Read modules into the index: the ones named in @names (kernel names), or

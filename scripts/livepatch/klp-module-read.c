@@ -73,7 +73,8 @@ static void read_references(struct klp_module *km, const struct elf_file *elf)
 		}
 	}
 
-	qsort(entries, n, sizeof(*entries), ref_entry_order);
+	if (n > 1)	/* never qsort() the NULL of an empty list */
+		qsort(entries, n, sizeof(*entries), ref_entry_order);
 	for (size_t i = 0; i < n; i++) {
 		struct klp_reference *ref;
 

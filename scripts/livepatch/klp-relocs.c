@@ -48,7 +48,8 @@ void klp_relocs_collect(const struct elf_file *elf, unsigned int shndx,
 			out->v[out->n++] = r;
 		}
 	}
-	qsort(out->v, out->n, sizeof(*out->v), by_offset);
+	if (out->n > 1)	/* qsort() must not see the NULL of an empty list */
+		qsort(out->v, out->n, sizeof(*out->v), by_offset);
 }
 
 void klp_relocs_free(struct klp_relocs *r)

@@ -78,8 +78,7 @@ static void report(const struct klp_module *km, const struct klp_index *idx,
 			buf_write(&b, near.b.p, near.b.pos);
 		}
 		buf_free(&near.b);
-		if (strcmp(f->object, KLP_VMLINUX_NAME) == 0)
-			klp_why_missing(&b, idx, f->old_name);
+		klp_why_missing(&b, idx, (const char *const *)&f->object, 1, f->old_name);
 		break;
 	case KLP_FUNC_AMBIGUOUS:
 		buf_printf(&b, "livepatch: klp_func %s of %s.ko replaces '%s', and %s has %zu symbols of\n"

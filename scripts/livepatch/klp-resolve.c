@@ -401,6 +401,21 @@ static void describe_searched(struct buffer *b, const struct klp_module *km)
 	buf_printf(b, "\n");
 }
 
+/* Why @name is in none of the objects searched: vmlinux and the modules declared. */
+static void why_missing(struct buffer *b, const struct klp_module *km, const char *name)
+{
+	const char **objects = xmalloc((km->declared.n + 1) * sizeof(*objects));
+	size_t n = 0;
+
+	objects[n++] = KLP_VMLINUX_NAME;
+	for (size_t i = 0; km->scope_known && i < km->declared.n; i++)
+		if (strcmp(km->declared.v[i], KLP_VMLINUX_NAME) &&
+		    klp_index_has_object(target_index, km->declared.v[i]))
+			objects[n++] = km->declared.v[i];
+	klp_why_missing(b, target_index, objects, n, name);
+	free(objects);
+}
+
 static bool load_order_dependent(const struct candidates *c)
 {
 	for (size_t i = 0; i < c->n; i++)
@@ -480,8 +495,7 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		buf_printf(&b, "livepatch: annotation %s of %s.ko: %s has no symbol '%s'\n",
 			   a->where, km->mod->name, a->object, a->name);
 		describe_near_misses(&b, km, a->name);
-		if (strcmp(a->object, KLP_VMLINUX_NAME) == 0)
-			klp_why_missing(&b, target_index, a->name);
+		klp_why_missing(&b, target_index, (const char *const *)&a->object, 1, a->name);
 		emit(true, &b);
 	} else if (load_order_dependent(&cands)) {
 		refuse_load_order(km, c, a->object, a->name);
@@ -556,7 +570,7 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 			   c->cname, km->mod->name);
 		describe_sites(&b, km, c->cname);
 		describe_near_misses(&b, km, c->cname);
-		klp_why_missing(&b, target_index, c->cname);
+		why_missing(&b, km, c->cname);
 		describe_searched(&b, km);
 		emit(false, &b);
 	} else if (load_order_dependent(&cands)) {

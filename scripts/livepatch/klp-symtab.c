@@ -261,6 +261,7 @@ void klp_symtab_free(struct klp_symtab *obj)
 		return;
 	klp_arena_free(&obj->arena);
 	free(obj->name);
+	free(obj->file);
 	free(obj->syms);
 	free(obj->ptrs);
 	free(obj->names);

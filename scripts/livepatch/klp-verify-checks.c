@@ -147,7 +147,8 @@ struct klp_exports *klp_exports_read(const char *const *files, size_t nfiles,
 		klp_exports_free(e);
 		return NULL;
 	}
-	qsort(e->names, e->n, sizeof(*e->names), name_order);
+	if (e->n > 1)	/* an empty file leaves names NULL */
+		qsort(e->names, e->n, sizeof(*e->names), name_order);
 	return e;
 }
 
@@ -175,7 +176,7 @@ bool klp_verify_undefined(const struct klp_exports *e, const struct string_list 
 	for (size_t i = 0; i < undefined->n; i++) {
 		const char *name = undefined->v[i];
 
-		if (bsearch(&name, e->names, e->n, sizeof(*e->names), name_order))
+		if (e->n && bsearch(&name, e->names, e->n, sizeof(*e->names), name_order))
 			continue;
 		printf("  %s: exported by nobody: the module loader refuses the module (\"Unknown symbol %s\")\n",
 		       name, name);

@@ -13,8 +13,12 @@
 #define KLP_WHY_NEAREST	3	/* nearest names offered for a typo */
 #define KLP_WHY_NAME_MAX 127	/* longer names get no typo search */
 
-/* Append the reason @name is missing from the target to @b. */
-void klp_why_missing(struct buffer *b, const struct klp_index *idx, const char *name);
+/*
+ * Append to @b why @name is missing from @objects of the target ("vmlinux"
+ * or module names, each searched by its own debug info).
+ */
+void klp_why_missing(struct buffer *b, const struct klp_index *idx, const char *const *objects,
+		     size_t nobjects, const char *name);
 
 /* Time spent in klp_why_missing() so far (KLP_STATS). */
 double klp_why_missing_seconds(void);

@@ -20,6 +20,10 @@
 #   no-versions SYM      SYM is not in __versions
 #   depends [LIST]       MODULE_INFO(depends, "LIST")
 #   no-mod-c             no .mod.c was written (modpost failed)
+#   verify-fails TEXT    --klp-verify refuses the built module, saying TEXT
+#                        (without it, a module that builds must pass
+#                        --klp-verify: what modpost lets through, the
+#                        kernel must accept)
 #
 # Environment: KDIR, MODPOST (ours), KLP_TEST_WORK (scratch), JOBS.
 set -euo pipefail
@@ -78,7 +82,7 @@ record_lines() { # .mod.c -> "C O N P" lines of the livepatch record
 }
 
 check_case() {
-	local name=$1 dir=$WORK/cases/$1 modc status want_status=0 line kind rest
+	local name=$1 dir=$WORK/cases/$1 modc status want_status=0 line kind rest verify_text=
 	modc=$(ls "$dir"/*.mod.c 2>/dev/null | head -1 || true)
 	status=$(cat "$dir/make.status")
 	local out
@@ -126,6 +130,7 @@ check_case() {
 		no-mod-c)
 			if [ -z "$modc" ]; then tap_ok "$name: no .mod.c written"
 			else tap_fail "$name: no .mod.c written"; fi ;;
+		verify-fails) verify_text=$rest ;;
 		*) tap_fail "$name: unknown expect line '$line'" ;;
 		esac
 	done <"$CASES_SRC/$name/expect"
@@ -150,6 +155,22 @@ check_case() {
 			else tap_fail "$name: finalized .ko lacks $missing .klp.sym symbols"; fi
 		else
 			tap_fail "$name: finalize" "$(head -3 "$dir/finalize.err")"
+		fi
+	fi
+
+	# the module as it would be loaded: --klp-verify agrees with the build
+	if [ "$status" = 0 ] && [ -n "$ko" ]; then
+		local final=$ko vrc=0
+		[ -f "$dir/final.ko" ] && final=$dir/final.ko
+		"$MODPOST" --klp-verify "$final" --modules "$WORK/modules" --symvers "$KDIR/Module.symvers" \
+			--symvers "$WORK/targets/klp_target/Module.symvers" >"$dir/verify.out" 2>&1 || vrc=$?
+		if [ -z "$verify_text" ]; then
+			if [ "$vrc" = 0 ]; then tap_ok "$name: --klp-verify accepts the built module"
+			else tap_fail "$name: --klp-verify accepts the built module" "$(grep -v '^ ' "$dir/verify.out" | head -5)"; fi
+		elif [ "$vrc" = 1 ] && grep -qF -- "$verify_text" "$dir/verify.out"; then
+			tap_ok "$name: --klp-verify refuses the built module: $verify_text"
+		else
+			tap_fail "$name: --klp-verify refuses the built module: $verify_text" "exit $vrc" "$(head -8 "$dir/verify.out")"
 		fi
 	fi
 }

@@ -14,11 +14,17 @@
 static char klpt_string_a[] asm("klp_string.12345") __used = "klp_string.12345";
 static char klpt_string_b[] asm("klp_string.67890") __used = "klp_string.67890";
 
+/* inlined into its only caller: no symbol, but the module's DWARF knows it */
+static inline int klpt_inlined_helper(int x)
+{
+	return 3 * x + 1;
+}
+
 int klpt_d_once(void);
 int klpt_c_count(void);
 noinline int klpt_c_count(void)
 {
 	static int klpt_calls;
 
-	return ++klpt_calls + klpt_string_a[0] + klpt_string_b[0] + klpt_d_once();
+	return klpt_inlined_helper(++klpt_calls) + klpt_string_a[0] + klpt_string_b[0] + klpt_d_once();
 }
