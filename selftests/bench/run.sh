@@ -284,7 +284,22 @@ bench_klp_resolve() {
 		# struct klp_patch / klp_object as the target lays them out
 		cat <<'EOC'
 extern char __this_module[];
-static char lp_funcs[KLPL_SIZE_klp_func * 2];
+/* three functions the patch replaces, checked as klp_enable_patch() will */
+struct lp_func {
+	char pad0[KLPL_OFF_klp_func_old_name];
+	const char *old_name;
+	char pad1[KLPL_OFF_klp_func_new_func - KLPL_OFF_klp_func_old_name - sizeof(void *)];
+	void *new_func;
+	char pad2[KLPL_OFF_klp_func_old_sympos - KLPL_OFF_klp_func_new_func - sizeof(void *)];
+	unsigned long old_sympos;
+	char pad3[KLPL_SIZE_klp_func - KLPL_OFF_klp_func_old_sympos - sizeof(long)];
+};
+static int lp_new(void) { return 0; }
+static struct lp_func lp_funcs[4] __attribute__((used)) = {
+	{ .old_name = "cmdline_proc_show", .new_func = lp_new },
+	{ .old_name = "meminfo_proc_show", .new_func = lp_new },
+	{ .old_name = "print_cpu", .new_func = lp_new, .old_sympos = 2 },
+};
 struct lp_object {
 	char pad0[KLPL_OFF_klp_object_name];
 	void *name;
@@ -307,7 +322,8 @@ EOC
 	: >"$d/lp100.mod"
 	echo "lp100.o" >"$d/modules.order"
 
-	echo "bench klp_resolve: a livepatch with 100 references, resolution after the index ($RUNS runs)"
+	echo "bench klp_resolve: a livepatch with 100 references and 3 klp_func entries, resolution"
+	echo "  and klp_func checks after the index ($RUNS runs)"
 	: >"$d/times"
 	for ((i = 0; i <= RUNS; i++)); do
 		(cd "$d" && KLP_STATS=1 KLP_VMLINUX="$v" KLP_MODULES_DIR="$d/nomodules" \
