@@ -43,8 +43,8 @@ common_head='
 	.text
 '
 # a KLP_SYMBOL record: label, referenced symbol (+addend), pos, object, name
-binding() {
-	local label=$1 ref=$2 pos=$3 obj=$4 name=$5
+binding() { # label ref pos object name [flags]
+	local label=$1 ref=$2 pos=$3 obj=$4 name=$5 flags=${6:-0}
 	cat <<EOF
 	.section .klp.symbols,"a"
 	.balign 8
@@ -52,7 +52,7 @@ binding() {
 	.size $label, 584
 $label:
 	.quad $ref
-	.long $pos, 0
+	.long $pos, $flags
 1:	.ascii "$obj"
 	.zero 56 - (. - 1b)
 2:	.ascii "$name"
@@ -226,6 +226,31 @@ $(binding b lp_m 1 vmlinux no_such_name)
 EOF
 expect_error missing_sym "annotation naming a symbol the object lacks" "vmlinux has no symbol 'no_such_name'"
 
+asm bad_flags <<EOF
+	movl lp_m(%rip), %eax
+$(binding b lp_m 1 vmlinux max_cstate 6)
+EOF
+expect_error bad_flags "a binding with flags this modpost does not know" \
+	"livepatch: annotation .klp.symbols+0x0 of bad_flags.ko has unknown flags 0x6 (a newer" \
+	"<linux/klp-annotations.h> than this modpost?)"
+
+asm clone_flag <<EOF
+	movl lp_m(%rip), %eax
+$(binding b lp_m 0 vmlinux helper.constprop.0 1)
+EOF
+run clone_flag
+{ [ "$rc" = 0 ] && ! grep -q 'is bound to' <<<"$err"; } && r=ok || r=not-ok
+tap $r "a clone binding with KLP_SYMBOL_F_CLONE_ABI: no warning"
+[ "$r" = ok ] || sed 's/^/# /' <<<"$err" | head -8
+asm clone_noflag <<EOF
+	movl lp_m(%rip), %eax
+$(binding b lp_m 0 vmlinux helper.constprop.0 0)
+EOF
+run clone_noflag
+{ [ "$rc" = 0 ] && grep -qF 'is bound to vmlinux helper.constprop.0,0, a constant-propagation clone' <<<"$err"; } && r=ok || r=not-ok
+tap $r "the same binding without the flag: the clone warning"
+[ "$r" = ok ] || sed 's/^/# /' <<<"$err" | head -8
+
 asm ambiguous <<'EOF'
 	movl max_cstate(%rip), %eax
 EOF
@@ -240,7 +265,7 @@ run not_found
 { [ "$rc" = 0 ] && grep -qF '"helper" [not_found.ko] is not exported and not found' <<<"$err" &&
   grep -qF 'similar names, none of them a substitute:' <<<"$err" &&
   grep -qF 'vmlinux helper.constprop.0  (constant-propagation clone)' <<<"$err" &&
-  grep -qF "(why cannot be told: the target's symbols come from a text map)" <<<"$err" &&
+  grep -qF "(why cannot be told from vmlinux (the target's symbols come from a text map))" <<<"$err" &&
   grep -qF 'searched: vmlinux (map ' <<<"$err"; } && r=ok || r=not-ok
 tap $r "unknown name: a warning with near misses and the sources searched"
 
