@@ -41,8 +41,7 @@ rm -rf "$W" && mkdir -p "$W"
 cp -r "$TOP/samples/livepatch" "$W/sample"
 rm -rf "$W/sample/ambiguous"
 echo "   \$ make livepatch KDIR=$KDIR M=$W/sample"
-make -s -C "$TOP" BUILD="$BUILD" KDIR="$KDIR" livepatch M="$W/sample" \
-	ccflags-y="-I$TOP/include" 2>&1 | quote || true
+make -s -C "$TOP" BUILD="$BUILD" KDIR="$KDIR" livepatch M="$W/sample" 2>&1 | quote || true
 ko=$W/sample/livepatch-annotated-sample.ko
 [ -f "$ko" ] || { echo "demo: the sample did not build" >&2; exit 1; }
 echo "   modpost resolved (recorded in livepatch-annotated-sample.mod.c):"
@@ -50,6 +49,8 @@ sed -n 's/^\t"\(.* .* .* [0-9]*\)\\n"$/     \1/p' "$W/sample/livepatch-annotated
 echo "   the converted module:"
 "$MODPOST" --klp-dump "$ko" | sed 's/^/     /'
 "$MODPOST" --klp-check "$ko" | sed 's/^/     /'
+echo "   will the kernel load it and patch what it says? (offline, from the debug vmlinux)"
+"$MODPOST" --klp-verify "$ko" | sed 's/^/     /'
 
 say "booting Debian $REL under QEMU (software emulation, about 10 s)"
 # shellcheck source=../../selftests/kernel/lib/harness.sh

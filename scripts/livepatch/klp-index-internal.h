@@ -176,16 +176,6 @@ void klp_call_sites_module_free(struct klp_call_sites *per_section, unsigned int
 enum klp_ftrace klp_call_sites_judge(const struct klp_call_sites *s, uint64_t start,
 				     uint64_t size);
 
-/* ---- decompression pool ---- */
-
-/*
- * Called in the parent for each file, in completion order: @data/@size is
- * the decompressed (or, for a plain .ko, mapped) image, owned by the pool
- * and released after the call.  Not called for files that failed.
- */
-typedef void (*klp_image_fn)(const char *path, void *data, size_t size, void *arg);
-
-/* Read @n files, decompressing .xz/.zst/.gz with the system tools in parallel. */
-void klp_read_images(const char *const *paths, size_t n, klp_image_fn fn, void *arg);
+#include "klp-decompress.h"
 
 #endif /* KLP_INDEX_INTERNAL_H */

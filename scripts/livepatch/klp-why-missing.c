@@ -18,10 +18,11 @@
 #include <unistd.h>
 
 #include "klp-dwarf.h"
-#include "klp-index-internal.h"
+#include "klp-decompress.h"
 #include "klp-why-missing.h"
 
-static double seconds_spent;	/* KLP_STATS */
+static double seconds_spent, first_seconds;	/* KLP_STATS */
+static size_t lookups;
 
 /* ---- nearest names (a typo) ---- */
 
@@ -322,10 +323,13 @@ void klp_why_missing(struct buffer *b, const struct klp_index *idx, const char *
 
 	explain(b, idx, objects, nobjects, name);
 	seconds_spent += seconds_now() - start;
+	if (!lookups++)
+		first_seconds = seconds_spent;
 }
 
-double klp_why_missing_seconds(void)
+double klp_why_missing_seconds(double *first)
 {
+	*first = first_seconds;
 	return seconds_spent;
 }
 

@@ -20,8 +20,8 @@
 void klp_why_missing(struct buffer *b, const struct klp_index *idx, const char *const *objects,
 		     size_t nobjects, const char *name);
 
-/* Time spent in klp_why_missing() so far (KLP_STATS). */
-double klp_why_missing_seconds(void);
+/* Time spent in klp_why_missing() so far, and in its first call (KLP_STATS). */
+double klp_why_missing_seconds(double *first);
 
 /* Release the debug info opened for the reasons. */
 void klp_why_missing_done(void);

@@ -329,7 +329,7 @@ EOC
 		(cd "$d" && KLP_STATS=1 KLP_VMLINUX="$v" KLP_MODULES_DIR="$d/nomodules" \
 			"$MODPOST" $(kbuild_export_flag "$KDIR") -o out.symvers -T modules.order -i "$KDIR/Module.symvers" -e \
 			>/dev/null 2>"$d/err") || { cat "$d/err" >&2; die "modpost failed on the benchmark livepatch"; }
-		[ "$i" -gt 0 ] && sed -n 's/^klp-stats: index-vmlinux \([0-9.]*\) s, index-modules [0-9.]* s, resolve \([0-9.]*\) s for \([0-9]*\) references, why-missing [0-9.]* s$/\1 \2 \3/p' "$d/err" >>"$d/times"
+		[ "$i" -gt 0 ] && sed -n 's/^klp-stats: index-vmlinux \([0-9.]*\) s, index-modules [0-9.]* s, resolve \([0-9.]*\) s for \([0-9]*\) references, why-missing [0-9.]* s (first [0-9.]* s)$/\1 \2 \3/p' "$d/err" >>"$d/times"
 	done
 	[ "$(grep -c . "$d/times")" = "$RUNS" ] || die "no klp-stats line from modpost"
 	awk '{ printf "  run %d: index %.1f ms, resolve %.3f ms for %d references\n", NR, $1 * 1000, $2 * 1000, $3 }' "$d/times"
@@ -356,11 +356,15 @@ EOC
 			>/dev/null 2>"$m/err") || { cat "$m/err" >&2; die "modpost failed on the benchmark livepatch"; }
 		grep -q "why: show_val_kb is a static function of fs/proc/meminfo.c" "$m/err" ||
 			die "no reason for show_val_kb: $(head -5 "$m/err")"
-		[ "$i" -gt 0 ] && sed -n 's/^klp-stats: .* resolve \([0-9.]*\) s for [0-9]* references, why-missing \([0-9.]*\) s$/\1 \2/p' "$m/err" >>"$m/times"
+		[ "$i" -gt 0 ] && sed -n 's/^klp-stats: .* resolve \([0-9.]*\) s for [0-9]* references, why-missing \([0-9.]*\) s (first \([0-9.]*\) s)$/\1 \2 \3/p' "$m/err" >>"$m/times"
 	done
 	[ "$(grep -c . "$m/times")" = "$RUNS" ] || die "no klp-stats line from modpost"
-	med=$(awk '{ print $2 * 1000 }' "$m/times" | median)
-	printf '  %-28s %6.1f ms target <= %-4s  %s\n' "median why-missing (2 names)" "$med" "$TARGET_KLP_WHY_MS" \
+	awk '{ printf "  run %d: first name %.1f ms, second name %.1f ms\n", NR, $3 * 1000, ($2 - $3) * 1000 }' "$m/times"
+	med=$(awk '{ print $3 * 1000 }' "$m/times" | median)
+	printf '  %-28s %6.1f ms target <= %-4s  %s\n' "median first lookup" "$med" "$TARGET_KLP_WHY_MS" \
+		"$(meets "$med" "$TARGET_KLP_WHY_MS")"
+	med=$(awk '{ print ($2 - $3) * 1000 }' "$m/times" | median)
+	printf '  %-28s %6.1f ms target <= %-4s  %s\n' "median repeated lookup" "$med" "$TARGET_KLP_WHY_MS" \
 		"$(meets "$med" "$TARGET_KLP_WHY_MS")"
 }
 

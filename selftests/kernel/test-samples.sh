@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The samples of samples/livepatch, built the way the README tells a user
-# to (`make livepatch KDIR=... M=<copy of the samples>`, the annotation
-# header through ccflags-y), then loaded one after the other in the
+# to (`make livepatch KDIR=... M=<copy of the samples>`: the annotation
+# header comes from make livepatch, the Kbuild file has no ccflags for it),
+# then loaded one after the other in the
 # target kernel booted with intel_idle.max_cstate=3 processor.max_cstate=5:
 #
 #   livepatch-auto-sample       use case 1: saved_command_line, resolved
@@ -36,7 +37,7 @@ cp -r "$TOP/samples/livepatch" "$W/src"
 rm -rf "$W/src/ambiguous"
 t0=$SECONDS
 if make -C "$TOP" BUILD="${BUILD:-$TOP/build}" KDIR="$KDIR" livepatch M="$W/src" \
-	ccflags-y="-I$TOP/include" </dev/null >"$W/build.log" 2>&1; then
+	</dev/null >"$W/build.log" 2>&1; then
 	kh_ok "make livepatch KDIR=$KDIR M=<samples> ($((SECONDS - t0))s)"
 else
 	kh_bail "make livepatch KDIR=$KDIR M=<samples>" "$(tail -n 20 "$W/build.log")"
