@@ -22,6 +22,7 @@
 #include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "elffile.h"
 #include "klp-index-internal.h"
@@ -305,14 +306,22 @@ static int file_cmp(const void *a, const void *b)
 
 static void scan(struct klp_index *idx)
 {
+	struct stat st;
+
 	if (idx->modules_scanned)
 		return;
 	idx->modules_scanned = true;
+	if (stat(idx->modules_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		error("%s: the module directory (KLP_MODULES_DIR, --modules) is not a directory\n",
+		      idx->modules_dir);
+		return;
+	}
 	scan_idx = idx;
 	scan_cap = 0;
 	if (nftw(idx->modules_dir, scan_entry, 32, FTW_PHYS) != 0)
 		error("%s: cannot read the module directory: %m\n", idx->modules_dir);
-	qsort(idx->files, idx->nfiles, sizeof(*idx->files), file_cmp);
+	if (idx->nfiles > 1)	/* an empty tree leaves files NULL */
+		qsort(idx->files, idx->nfiles, sizeof(*idx->files), file_cmp);
 	scan_idx = NULL;
 }
 
@@ -425,7 +434,8 @@ size_t klp_index_load_modules(struct klp_index *idx, const char *const *names,
 	klp_read_images(paths, npaths, image_done, &b);
 
 	/* deterministic: by name, and by path among files of one name */
-	qsort(b.items, b.n, sizeof(*b.items), item_cmp);
+	if (b.n > 1)
+		qsort(b.items, b.n, sizeof(*b.items), item_cmp);
 	for (size_t i = 0; i < b.n; i++) {
 		if (loaded_from_file(idx, b.items[i].obj->name)) {
 			warn("livepatch: module %s: %s is not the first file of that module under %s; ignoring it\n",

@@ -18,6 +18,7 @@
 
 #include "dispatch.h"
 #include "elffile.h"
+#include "log.h"
 
 /* Read the first line of the object list; exits as the dispatcher does. */
 static char *first_listed_object(const char *list, bool *from_stdin)
@@ -81,9 +82,16 @@ const char *dispatch_probe(const char *first_positional, const char *list)
 		fprintf(stderr, "Error: not ELF\n");
 		exit(1);
 	}
-	if ((ident[EI_DATA] != ELFDATA2LSB && ident[EI_DATA] != ELFDATA2MSB) ||
-	    (ident[EI_CLASS] != ELFCLASS32 && ident[EI_CLASS] != ELFCLASS64))
-		exit(1);	/* the dispatcher has no binary for it, and says nothing */
+	/*
+	 * Debian's dispatcher has no binary for it and exits 1 without a word;
+	 * a build that stops with no reason costs its user an afternoon.
+	 */
+	if (ident[EI_DATA] != ELFDATA2LSB && ident[EI_DATA] != ELFDATA2MSB)
+		fatal("%s: unknown ELF data encoding %u (e_ident[EI_DATA]): not a valid object\n",
+		      name, ident[EI_DATA]);
+	if (ident[EI_CLASS] != ELFCLASS32 && ident[EI_CLASS] != ELFCLASS64)
+		fatal("%s: unknown ELF class %u (e_ident[EI_CLASS]): not a valid object\n",
+		      name, ident[EI_CLASS]);
 
 	/*
 	 * A name taken from stdin cannot be read there again: it becomes an

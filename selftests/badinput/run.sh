@@ -42,7 +42,9 @@ binaries=("$MODPOST")
 # Malformed objects that the stock tool reads without noticing (it trusts
 # its input and carries on with garbage, or dies on a stray message);
 # ours must refuse them with a clear error instead of agreeing.
+# (bad-data-encoding, bad-class: Debian's dispatcher exits 1 without a word)
 refused_variants=" shoff-zero shentsize-wrong shstrndx-out-of-range truncated-half
+	bad-data-encoding bad-class
 	truncated-section-headers section-size-overflow symtab-link-out-of-range
 	symtab-size-ragged strtab-unterminated modinfo-unterminated rela-size-ragged "
 refused_variants=" $(echo $refused_variants) "

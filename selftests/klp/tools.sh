@@ -420,6 +420,42 @@ else
 	run --klp-verify "$C/inlined-callee/lp_inlined_callee.ko" --symvers "$work/no-such-file"
 	expect_err "verify: an unreadable --symvers is an error" 1 "cannot read $work/no-such-file"
 fi
+# modes on a module without any livepatch content (--klp-dump once gave
+# qsort() the NULL of an empty object list)
+for bin in "$MODPOST" $( [ -x "$SAN" ] && echo "$SAN"); do
+	for mode in --klp-dump --klp-check; do
+		rc=0
+		out=$(ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 "$bin" $mode "$TARGET" 2>&1) || rc=$?
+		if [ "$rc" = 0 ] && ! grep -q "runtime error\|Sanitizer" <<<"$out"; then
+			tap_ok "$mode on a module without livepatch content ($(basename "$(dirname "$bin")")): exit 0, no sanitizer report"
+		else
+			tap_fail "$mode on a module without livepatch content ($(basename "$(dirname "$bin")"))" "exit $rc" "$(head -5 <<<"$out")"
+		fi
+	done
+done
+
+# a module directory that is empty, missing or a regular file: a clear
+# error or "cannot tell", never a sanitizer report (the index's qsort once
+# got the NULL of an empty file list)
+mkdir -p "$work/emptymods"
+: >"$work/regular-file"
+for dir in "$work/emptymods" "$work/no-such-dir" "$work/regular-file"; do
+	for bin in "$MODPOST" $( [ -x "$SAN" ] && echo "$SAN"); do
+		rc=0
+		out=$(ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
+			"$bin" --klp-verify "$MD" --modules "$dir" 2>&1) || rc=$?
+		if [ "$rc" = 1 ] && ! grep -q "runtime error\|Sanitizer" <<<"$out" &&
+		   grep -q "cannot tell: module klp_target not found under $dir" <<<"$out"; then
+			tap_ok "verify --modules $(basename "$dir") ($(basename "$(dirname "$bin")")): cannot tell, no sanitizer report"
+		else
+			tap_fail "verify --modules $(basename "$dir") ($(basename "$(dirname "$bin")"))" "exit $rc" "$(head -5 <<<"$out")"
+		fi
+	done
+done
+run --klp-verify "$MD" --modules "$work/regular-file"
+expect_err "verify: a module directory that is a regular file is named as such" 1 \
+	"$work/regular-file: the module directory (KLP_MODULES_DIR, --modules) is not a directory"
+
 run --klp-verify "$VM" --bogus
 expect_err "verify: unknown argument" 1 "unknown argument '--bogus'"
 
