@@ -25,23 +25,51 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "klp-index-internal.h"
 #include "lib.h"
 
 #define STUB_TEXT "The real System.map is in the"
 
-static char *read_text(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "r");
-	size_t cap = 1 << 16, len = 0, got;
-	char *buf;
+/*
+ * A System.map is some MB, /proc/kallsyms with every module some tens of
+ * MB: anything far larger is not a symbol map, and must not be read
+ * without end (/dev/zero, a FIFO that never closes).
+ */
+#define MAP_TEXT_MAX	((size_t)512 << 20)
 
+/* The whole text of @path, or NULL with *@why (a reason, or NULL: see errno). */
+static char *read_text(const char *path, size_t *size, const char **why)
+{
+	size_t cap = 1 << 16, len = 0, got;
+	struct stat st;
+	char *buf;
+	FILE *f;
+
+	*why = NULL;
+	/*
+	 * /proc/kallsyms is a regular file (of size 0); devices and FIFOs are
+	 * not, and opening a FIFO would wait for a writer: look first.
+	 */
+	if (stat(path, &st) != 0)
+		return NULL;
+	if (!S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		return NULL;
+	}
+	f = fopen(path, "r");
 	if (!f)
 		return NULL;
 	buf = xmalloc(cap);
 	while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
 		len += got;
+		if (len > MAP_TEXT_MAX) {
+			fclose(f);
+			free(buf);
+			*why = "larger than 512 MiB: not a symbol map";
+			return NULL;
+		}
 		if (cap - len - 1 == 0) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -64,9 +92,14 @@ static char *read_text(const char *path, size_t *size)
 bool klp_map_is_stub(const char *path)
 {
 	char line[256];
-	FILE *f = fopen(path, "r");
+	struct stat st;
 	bool stub = false;
+	FILE *f;
 
+	/* a FIFO would block the open: only regular files are looked at */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	f = fopen(path, "r");
 	if (!f)
 		return false;
 	if (fgets(line, sizeof(line), f))
@@ -200,11 +233,15 @@ bool klp_read_symbol_map(struct klp_index *idx, const char *path)
 	struct map_state st = { .path = path };
 	size_t size, lineno = 0, kept = 0;
 	char *text, *line, *next;
+	const char *why;
 	bool ok = true, all_zero = true;
 
-	text = read_text(path, &size);
+	text = read_text(path, &size, &why);
 	if (!text) {
-		error("%s: %m\n", path);
+		if (why)
+			error("%s: %s\n", path, why);
+		else
+			error("%s: %m\n", path);
 		return false;
 	}
 	/* the placeholder: one line naming the -dbg package */
@@ -227,6 +264,9 @@ bool klp_read_symbol_map(struct klp_index *idx, const char *path)
 		next = nl ? nl + 1 : text + size;
 		if (nl)
 			*nl = '\0';
+		/* CRLF line ends: the names must not end in '\r' */
+		if (nl && nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
 		lineno++;
 		if (!*line)
 			continue;

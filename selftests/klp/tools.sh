@@ -420,6 +420,27 @@ else
 	run --klp-verify "$C/inlined-callee/lp_inlined_callee.ko" --symvers "$work/no-such-file"
 	expect_err "verify: an unreadable --symvers is an error" 1 "cannot read $work/no-such-file"
 fi
+# symbol maps that are not files, or not Unix text: /dev/zero and a FIFO
+# were read (or waited for) without end; CRLF lines gave names ending in \r
+mkfifo "$work/fifo.map"
+for map in /dev/zero "$work/fifo.map"; do
+	rc=0
+	out=$(timeout 30 "$MODPOST" --klp-verify "$VM" --map "$map" 2>&1) || rc=$?
+	if [ "$rc" = 1 ] && grep -qF "ERROR: modpost: $map: not a regular file" <<<"$out"; then
+		tap_ok "verify --map $(basename "$map"): refused at once as not a regular file"
+	else
+		tap_fail "verify --map $(basename "$map"): refused at once" "exit $rc (124: timed out)" "$(head -3 <<<"$out")"
+	fi
+done
+printf 'ffffffff81000000 T _text\r\nffffffff81000010 t klp_crlf_name\r\n' >"$work/crlf.map"
+run --klp-dump-index --map "$work/crlf.map"
+if [ "$rc" = 0 ] && grep -q '^vmlinux klp_crlf_name 1 1 ffffffff81000010 t - -$' <<<"$out" &&
+   ! grep -q $'\r' <<<"$out"; then
+	tap_ok "a System.map with CRLF line ends: names without the \\r"
+else
+	tap_fail "a System.map with CRLF line ends" "exit $rc" "$(cat -A <<<"$out" | head -3)"
+fi
+
 # modes on a module without any livepatch content (--klp-dump once gave
 # qsort() the NULL of an empty object list)
 for bin in "$MODPOST" $( [ -x "$SAN" ] && echo "$SAN"); do
