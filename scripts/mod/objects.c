@@ -99,6 +99,23 @@ char *remove_dot(char *s)
 	return s;
 }
 
+/*
+ * Every relocation must name a symbol of the table: the section-mismatch
+ * pass reads only the sections its rules cover, and a bad index elsewhere
+ * would otherwise go unnoticed (the stock tool dies on it).  elf_reloc_get()
+ * reports one with fatal().
+ */
+static void check_reloc_symbols(const struct elf_file *elf)
+{
+	const struct elf_section *rs;
+	struct elf_reloc r;
+
+	for_each_reloc_sec(elf, rs)
+		if (elf->symtab_index && rs->link == elf->symtab_index)
+			for_each_reloc(elf, rs, k, &r)
+				;
+}
+
 static void handle_symbol(struct module *mod, const struct elf_file *elf,
 			  const struct elf_symbol *sym, const char *name)
 {
@@ -216,6 +233,7 @@ void read_symbols(const char *objname)
 		kprofile.exports_after_symbols(mod, &elf);
 
 	check_sec_ref(mod, &elf);
+	check_reloc_symbols(&elf);
 
 	if (!mod->is_vmlinux &&
 	    (modinfo_get(&elf, "version", NULL) || opts.all_versions))

@@ -190,6 +190,15 @@ static void m_rela_symidx(struct image *im)
 	r->r_info = ELF64_R_INFO(0x00ffffff, ELF64_R_TYPE(r->r_info));
 }
 
+/* the same in a section no check rule covers (stock: SIGSEGV; once ours: exit 0) */
+static void m_rela_uncovered_symidx(struct image *im)
+{
+	Elf64_Shdr *rs = find_name(im, ".rela.klp_badinput_uncovered");
+	Elf64_Rela *r = (Elf64_Rela *)(im->p + rs->sh_offset);
+
+	r->r_info = ELF64_R_INFO(0xffffffffu, ELF64_R_TYPE(r->r_info));
+}
+
 static void m_rela_ragged(struct image *im)
 {
 	checked_rela(im)->sh_size -= 7;
@@ -232,6 +241,7 @@ static const struct variant variants[] = {
 	{ "modinfo-nobits", m_modinfo_nobits },
 	{ "modinfo-unterminated", m_modinfo_unterminated },
 	{ "rela-symbol-out-of-range", m_rela_symidx },
+	{ "rela-uncovered-symbol-out-of-range", m_rela_uncovered_symidx },
 	{ "rela-size-ragged", m_rela_ragged },
 	{ "rela-target-out-of-range", m_rela_target },
 };
