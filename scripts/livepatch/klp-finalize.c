@@ -19,7 +19,9 @@
  * Existing bytes keep their offsets; the new string tables, the new
  * sections and a new section header table are appended.  The output is
  * written to a temporary file and renamed, so a failure never leaves a
- * damaged module behind.  A module without a record is left untouched, so
+ * damaged module behind; through a symbolic link, the file it names is
+ * replaced (the link stays); a device or FIFO given as -o is written in
+ * place, never replaced.  A module without a record is left untouched, so
  * running the step twice, or on an ordinary module, changes nothing.
  */
 #include <elf.h>
@@ -237,12 +239,12 @@ static void lay_out(struct finalize *f, struct elf_image *im)
 	free(all);
 }
 
-/* @out replaced atomically, with the mode of @in */
+/* @out replaced atomically (through a symbolic link), with the mode of @in */
 static void write_output(const struct elf_image *im, const char *in, const char *out)
 {
 	struct stat st;
 
-	write_file_atomically(out, im->p, im->size,
+	write_file_through_links(out, im->p, im->size,
 			      stat(in, &st) == 0 ? (int)(st.st_mode & 07777) : -1);
 }
 

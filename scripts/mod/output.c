@@ -35,11 +35,11 @@ static bool write_all(int fd, const void *data, size_t len)
 	return true;
 }
 
-static void write_in_place(const struct buffer *b, const char *fname)
+static void write_in_place(const char *fname, const void *data, size_t len)
 {
 	int fd = open(fname, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 
-	if (fd < 0 || !write_all(fd, b->p, b->pos) || close(fd) != 0)
+	if (fd < 0 || !write_all(fd, data, len) || close(fd) != 0)
 		fatal_perror(fname);
 }
 
@@ -84,6 +84,28 @@ void write_file_atomically(const char *fname, const void *data, size_t len, int 
 	free(tmp);
 }
 
+void write_file_through_links(const char *fname, const void *data, size_t len, int mode)
+{
+	struct stat st;
+
+	if (lstat(fname, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			char *real = realpath(fname, NULL);
+
+			if (!real)
+				fatal_perror(fname);
+			write_file_through_links(real, data, len, mode);
+			free(real);
+			return;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			write_in_place(fname, data, len);
+			return;
+		}
+	}
+	write_file_atomically(fname, data, len, mode);
+}
+
 void write_buf(const struct buffer *b, const char *fname)
 {
 	struct stat st;
@@ -92,7 +114,7 @@ void write_buf(const struct buffer *b, const char *fname)
 		return;
 
 	if (lstat(fname, &st) == 0 && !S_ISREG(st.st_mode))
-		write_in_place(b, fname);
+		write_in_place(fname, b->p, b->pos);
 	else
 		write_file_atomically(fname, b->p, b->pos, -1);
 }

@@ -24,4 +24,12 @@ void write_if_changed(const struct buffer *b, const char *fname);
  */
 void write_file_atomically(const char *fname, const void *data, size_t len, int mode);
 
+/*
+ * An output that may already exist as something else (--klp-finalize's):
+ * a symbolic link is followed, and the file it names is replaced
+ * atomically (the link stays a link); a device or FIFO (-o /dev/null) is
+ * written in place, never replaced by a regular file.
+ */
+void write_file_through_links(const char *fname, const void *data, size_t len, int mode);
+
 #endif

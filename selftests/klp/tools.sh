@@ -455,6 +455,41 @@ for bin in "$MODPOST" $( [ -x "$SAN" ] && echo "$SAN"); do
 	done
 done
 
+# finalize through a symbolic link: the file it names is converted, the
+# link stays a link (it was once replaced by a converted regular file,
+# leaving the real module unconverted)
+cp "$UNFIN" "$work/real.ko"
+ln -sf real.ko "$work/link.ko"
+run --klp-finalize "$work/link.ko"
+if [ "$rc" = 0 ] && [ -L "$work/link.ko" ] && [ "$(readlink "$work/link.ko")" = real.ko ] &&
+   "$MODPOST" --klp-check "$work/real.ko" 2>/dev/null | grep -q "livepatch format intact: 2 livepatch symbols"; then
+	tap_ok "finalize through a symbolic link: the link stays, the file it names is converted"
+else
+	tap_fail "finalize through a symbolic link" "exit $rc: $err" "$(ls -l "$work/link.ko" "$work/real.ko")"
+fi
+# -o a device: written through, never replaced by a regular file (as root,
+# -o /dev/null once removed the system's /dev/null)
+if [ "$(id -u)" = 0 ] && mknod "$work/null-dev" c 1 3 2>/dev/null; then
+	run --klp-finalize -o "$work/null-dev" "$UNFIN"
+	if [ "$rc" = 0 ] && [ -c "$work/null-dev" ]; then
+		tap_ok "finalize -o a character device: written through, still a device"
+	else
+		tap_fail "finalize -o a character device" "exit $rc: $err" "$(ls -l "$work/null-dev")"
+	fi
+else
+	tap_skip "finalize -o a character device" "needs root to create a device node"
+fi
+mkfifo "$work/out.fifo"
+cat "$work/out.fifo" >"$work/fifo.bytes" &
+reader=$!
+run --klp-finalize -o "$work/out.fifo" "$UNFIN"
+wait "$reader"
+if [ "$rc" = 0 ] && [ -p "$work/out.fifo" ] && "$MODPOST" --klp-check "$work/fifo.bytes" >/dev/null 2>&1; then
+	tap_ok "finalize -o a FIFO: the converted module goes through it, the FIFO stays"
+else
+	tap_fail "finalize -o a FIFO" "exit $rc: $err"
+fi
+
 # a module directory that is empty, missing or a regular file: a clear
 # error or "cannot tell", never a sanitizer report (the index's qsort once
 # got the NULL of an empty file list)
