@@ -59,38 +59,43 @@ uint64_t dw_fixed(struct dw_cursor *c, unsigned int size)
 	return v;
 }
 
-uint64_t dw_uleb(struct dw_cursor *c)
+/*
+ * An LEB128 number: its bits, how many (*@shift) and the last byte (for
+ * the sign).  Bits beyond 64 cannot be meant: they are dropped.
+ */
+static uint64_t leb128(struct dw_cursor *c, unsigned int *shift, unsigned char *last)
 {
 	uint64_t v = 0;
-	unsigned int shift = 0;
-	unsigned char b;
+	unsigned char b = 0;
 
+	*shift = 0;
 	do {
 		if (!dw_have(c, 1))
 			return 0;
 		b = *c->p++;
-		if (shift < 64)	/* bits beyond 64 cannot be meant: dropped */
-			v |= (uint64_t)(b & 0x7f) << shift;
-		shift += 7;
+		if (*shift < 64)
+			v |= (uint64_t)(b & 0x7f) << *shift;
+		*shift += 7;
 	} while (b & 0x80);
+	*last = b;
 	return v;
+}
+
+uint64_t dw_uleb(struct dw_cursor *c)
+{
+	unsigned int shift;
+	unsigned char last;
+
+	return leb128(c, &shift, &last);
 }
 
 int64_t dw_sleb(struct dw_cursor *c)
 {
-	uint64_t v = 0;
-	unsigned int shift = 0;
-	unsigned char b;
+	unsigned int shift;
+	unsigned char last = 0;
+	uint64_t v = leb128(c, &shift, &last);
 
-	do {
-		if (!dw_have(c, 1))
-			return 0;
-		b = *c->p++;
-		if (shift < 64)
-			v |= (uint64_t)(b & 0x7f) << shift;
-		shift += 7;
-	} while (b & 0x80);
-	if (shift < 64 && (b & 0x40))
+	if (shift < 64 && (last & 0x40))
 		v |= ~(uint64_t)0 << shift;
 	return (int64_t)v;
 }

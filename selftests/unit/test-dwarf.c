@@ -29,22 +29,6 @@
 
 static char *tmp;
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	va_list ap;
-	char *cmd;
-	int rc;
-
-	va_start(ap, fmt);
-	if (vasprintf(&cmd, fmt, ap) < 0)
-		exit(2);
-	va_end(ap);
-	rc = system(cmd);
-	free(cmd);
-	return rc;
-}
-
 /* ---- checks ---- */
 
 #define MAXF 16
@@ -249,7 +233,7 @@ static void test_object(const char *dwarf)
 
 	if (asprintf(&tag, "%s object", dwarf) < 0 || asprintf(&obj, "%s/a%s.o", tmp, dwarf) < 0)
 		exit(2);
-	if (!unit_check(sh("cd %s && cc -g %s -O2 -c a.c -o a%s.o", tmp, dwarf, dwarf) == 0,
+	if (!unit_check(unit_sh("cd %s && cc -g %s -O2 -c a.c -o a%s.o", tmp, dwarf, dwarf) == 0,
 			"%s: compiled", tag))
 		return;
 	unit_check(has_section(obj, ".rela.debug_info"),
@@ -289,7 +273,7 @@ static void test_ld_r(void)
 	char *obj = unit_path(tmp, "ab.o");
 	size_t n;
 
-	if (!unit_check(sh("cd %s && cc -g -O2 -c a.c -o a.o && cc -g -O2 -c b.c -o b.o && "
+	if (!unit_check(unit_sh("cd %s && cc -g -O2 -c a.c -o a.o && cc -g -O2 -c b.c -o b.o && "
 			   "ld -r -o ab.o a.o b.o", tmp) == 0, "%s: built", tag))
 		return;
 	d = open_ok(obj, tag);
@@ -504,7 +488,7 @@ static void test_damage(void)
 	expect_damage_noted(&o, "relocation against a missing symbol", "which does not exist");
 
 	/* compressed debug sections */
-	if (unit_check(sh("cd %s && objcopy --compress-debug-sections=zlib a-gdwarf-5.o zlib.o", tmp) == 0,
+	if (unit_check(unit_sh("cd %s && objcopy --compress-debug-sections=zlib a-gdwarf-5.o zlib.o", tmp) == 0,
 		       "damaged: objcopy compressed the debug sections")) {
 		const char *reason = NULL;
 		char *path = unit_path(tmp, "zlib.o");

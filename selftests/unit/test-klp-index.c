@@ -20,25 +20,9 @@
 
 static char *tmp;
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	va_list ap;
-	char *cmd;
-	int rc;
-
-	va_start(ap, fmt);
-	if (vasprintf(&cmd, fmt, ap) < 0)
-		exit(2);
-	va_end(ap);
-	rc = system(cmd);
-	free(cmd);
-	return rc;
-}
-
 static bool have_tool(const char *tool)
 {
-	return sh("command -v %s >/dev/null 2>&1", tool) == 0;
+	return unit_sh("command -v %s >/dev/null 2>&1", tool) == 0;
 }
 
 /* ---- inputs ---- */
@@ -103,7 +87,7 @@ static void build_inputs(void)
 	unit_writef(unit_path(tmp, "mb.c"), "%s", mod_b);
 	unit_writef(unit_path(tmp, "zinfo.s"), ".section .modinfo,\"a\"\n.asciz \"name=zmod\"\n.section .note.GNU-stack,\"\",@progbits\n");
 	unit_writef(unit_path(tmp, "data.c"), "int only_data = 1;\n");
-	if (sh("cd %s && cc -O1 -fno-pic -fno-asynchronous-unwind-tables -c a.c b.c ma.c mb.c data.c && "
+	if (unit_sh("cd %s && cc -O1 -fno-pic -fno-asynchronous-unwind-tables -c a.c b.c ma.c mb.c data.c && "
 	       "as -o zinfo.o zinfo.s && "
 	       "ld -o vmlinux -e 0 a.o b.o && "
 	       "ld -o btfonly -e 0 data.o && "
@@ -239,7 +223,7 @@ static char *moddir;
 static void make_module_tree(void)
 {
 	moddir = unit_path(tmp, "modules");
-	sh("mkdir -p %s/kernel/x %s/kernel/y %s/extra && cp %s/test-mod.ko %s/kernel/x/ && "
+	unit_sh("mkdir -p %s/kernel/x %s/kernel/y %s/extra && cp %s/test-mod.ko %s/kernel/x/ && "
 	   "cp %s/plain-one.ko %s/extra/", moddir, moddir, moddir, tmp, moddir, tmp, moddir);
 }
 
@@ -328,7 +312,7 @@ static void test_compressed(void)
 			       fmt[i].file, fmt[i].tool);
 			continue;
 		}
-		sh("mkdir -p %s/kernel/x %s/kernel/y %s/extra && %s %s/%s > %s/%s", dir, dir, dir,
+		unit_sh("mkdir -p %s/kernel/x %s/kernel/y %s/extra && %s %s/%s > %s/%s", dir, dir, dir,
 		   fmt[i].cmd, tmp, src[i], dir, fmt[i].file);
 	}
 	idx = klp_index_open(&s);
@@ -358,7 +342,7 @@ static void test_compressed(void)
 	}
 
 	/* a corrupt compressed file: an error naming it, no crash */
-	sh("mkdir -p %s/bad/kernel && printf 'not xz' > %s/bad/kernel/broken.ko.xz", tmp, tmp);
+	unit_sh("mkdir -p %s/bad/kernel && printf 'not xz' > %s/bad/kernel/broken.ko.xz", tmp, tmp);
 }
 
 static void load_broken(void *arg)
@@ -511,14 +495,14 @@ static void test_bad_vmlinux(void)
 	char err[2048];
 	int rc;
 
-	sh("head -c 3000 %s > %s", vmlinux, trunc);
+	unit_sh("head -c 3000 %s > %s", vmlinux, trunc);
 	rc = unit_run_child(open_vmlinux, trunc, err, sizeof(err));
 	unit_check(rc == 1 && strstr(err, "vmlinux-trunc") && strstr(err, unit_fatal("")),
 		   "truncated vmlinux: modpost error naming it, no crash (rc %d)", rc);
 	rc = unit_run_child(open_vmlinux, relo, err, sizeof(err));
 	unit_check(rc == 3 && strstr(err, "not a linked vmlinux"),
 		   "relocatable object as vmlinux: refused (rc %d)", rc);
-	sh("objcopy --strip-all %s %s-stripped", btf, btf);
+	unit_sh("objcopy --strip-all %s %s-stripped", btf, btf);
 	rc = unit_run_child(open_vmlinux, unit_path(tmp, "btfonly-stripped"), err, sizeof(err));
 	unit_check(rc == 3 && strstr(err, "no symbol table"),
 		   "vmlinux without .symtab: refused (rc %d)", rc);
@@ -533,7 +517,7 @@ static void test_sources(void)
 	struct klp_index_sources src;
 	char *searched, *want;
 
-	sh("mkdir -p %s/%s/dbg/usr/lib/debug/boot %s/%s/image/lib/modules/%s/kernel "
+	unit_sh("mkdir -p %s/%s/dbg/usr/lib/debug/boot %s/%s/image/lib/modules/%s/kernel "
 	   "%s/%s/image/boot && cp %s %s/%s/dbg/usr/lib/debug/boot/vmlinux-%s && "
 	   "printf 'ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\\n' "
 	   "> %s/%s/image/boot/System.map-%s",
@@ -560,7 +544,7 @@ static void test_sources(void)
 	klp_index_sources_free(&src);
 
 	/* a BTF-only vmlinux (no code) is skipped */
-	sh("cp %s/btfonly %s/%s/dbg/usr/lib/debug/boot/vmlinux-%s", tmp, cache, rel, rel);
+	unit_sh("cp %s/btfonly %s/%s/dbg/usr/lib/debug/boot/vmlinux-%s", tmp, cache, rel, rel);
 	klp_index_find_sources(rel, &src, &searched);
 	unit_check(src.vmlinux_elf == NULL && strstr(searched, "BTF-only"),
 		   "sources: vmlinux without code skipped as BTF-only");

@@ -67,6 +67,23 @@ static inline int unit_done(void)
 }
 
 /* A fresh directory under $TMPDIR (or /tmp); exits if that fails. */
+/* Run a shell command made like printf(); its system() status. */
+static inline int unit_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int unit_sh(const char *fmt, ...)
+{
+	va_list ap;
+	char *cmd;
+	int rc;
+
+	va_start(ap, fmt);
+	if (vasprintf(&cmd, fmt, ap) < 0)
+		exit(2);
+	va_end(ap);
+	rc = system(cmd);
+	free(cmd);
+	return rc;
+}
+
 static inline char *unit_tmpdir(const char *tag)
 {
 	const char *base = getenv("TMPDIR");
