@@ -108,7 +108,7 @@ struct klp_index {
 	char *vmlinux_elf;		/* the vmlinux ELF read, or NULL (a map) */
 
 	struct klp_symtab **modules;	/* sorted by name */
-	size_t nmodules;
+	size_t nmodules, modules_cap;
 
 	char *modules_dir;
 	bool modules_scanned;

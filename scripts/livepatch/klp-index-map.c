@@ -114,42 +114,74 @@ struct map_module {
 	size_t n, cap;
 };
 
+/*
+ * A /proc/kallsyms dump names a module on each of its lines, and a
+ * hostile (or merely large) file may name very many: modules are found
+ * by a hash of the name (open addressing, kept at most half full), and
+ * every vector grows by doubling, so that reading stays linear in the
+ * size of the file.
+ */
 struct map_state {
 	const char *path;
 	struct klp_occ *occ;		/* vmlinux */
 	size_t n, cap;
 	struct map_module *mods;
-	size_t nmods;
-	size_t last_mod;
+	size_t nmods, mods_cap;
+	size_t *slots;			/* index into mods + 1; 0: free */
+	size_t nslots;			/* a power of two */
 	bool kallsyms_format;
 };
 
 static void push(struct klp_occ **v, size_t *n, size_t *cap, const struct klp_occ *o)
 {
 	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 1024;
+		*cap = *cap ? *cap * 2 : 16;
 		*v = xrealloc(*v, *cap * sizeof(**v));
 	}
 	(*v)[(*n)++] = *o;
 }
 
-static struct map_module *module_named(struct map_state *st, const char *name, size_t len)
+static void rehash(struct map_state *st, size_t nslots)
 {
+	free(st->slots);
+	st->slots = xcalloc(nslots, sizeof(*st->slots));
+	st->nslots = nslots;
+	for (size_t i = 0; i < st->nmods; i++) {
+		size_t at = klp_hash(st->mods[i].name, NULL) & (nslots - 1);
+
+		while (st->slots[at])
+			at = (at + 1) & (nslots - 1);
+		st->slots[at] = i + 1;
+	}
+}
+
+static struct map_module *module_named(struct map_state *st, const char *name)
+{
+	size_t len, at;
+	uint32_t h = klp_hash(name, &len);
 	struct map_module *m;
 
-	if (st->nmods && strlen(st->mods[st->last_mod].name) == len &&
-	    memcmp(st->mods[st->last_mod].name, name, len) == 0)
-		return &st->mods[st->last_mod];
-	for (size_t i = 0; i < st->nmods; i++)
-		if (strlen(st->mods[i].name) == len && memcmp(st->mods[i].name, name, len) == 0) {
-			st->last_mod = i;
-			return &st->mods[i];
+	if (st->nslots) {
+		for (at = h & (st->nslots - 1); st->slots[at]; at = (at + 1) & (st->nslots - 1)) {
+			m = &st->mods[st->slots[at] - 1];
+			if (strcmp(m->name, name) == 0)
+				return m;
 		}
-	st->mods = xrealloc(st->mods, (st->nmods + 1) * sizeof(*st->mods));
-	m = &st->mods[st->nmods];
+	}
+	if (st->nmods == st->mods_cap) {
+		st->mods_cap = st->mods_cap ? st->mods_cap * 2 : 64;
+		st->mods = xrealloc(st->mods, st->mods_cap * sizeof(*st->mods));
+	}
+	m = &st->mods[st->nmods++];
 	memset(m, 0, sizeof(*m));
 	m->name = xstrndup(name, len);
-	st->last_mod = st->nmods++;
+	if (2 * st->nmods > st->nslots)
+		rehash(st, st->nslots ? st->nslots * 2 : 128);
+	else {
+		for (at = h & (st->nslots - 1); st->slots[at]; at = (at + 1) & (st->nslots - 1))
+			;
+		st->slots[at] = st->nmods;
+	}
 	return m;
 }
 
@@ -218,7 +250,7 @@ static bool parse_line(struct map_state *st, char *line)
 		st->kallsyms_format = true;
 		if (pseudo_module(mod, strlen(mod)))
 			return true;
-		m = module_named(st, mod, strlen(mod));
+		m = module_named(st, mod);
 		push(&m->occ, &m->n, &m->cap, &o);
 		return true;
 	}
@@ -226,6 +258,11 @@ static bool parse_line(struct map_state *st, char *line)
 		st->kallsyms_format = true;
 	push(&st->occ, &st->n, &st->cap, &o);
 	return true;
+}
+
+static int map_module_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct map_module *)a)->name, ((const struct map_module *)b)->name);
 }
 
 bool klp_read_symbol_map(struct klp_index *idx, const char *path)
@@ -297,8 +334,10 @@ bool klp_read_symbol_map(struct klp_index *idx, const char *path)
 			     path);
 		idx->vmlinux = klp_symtab_build("vmlinux", st.occ, st.n,
 						all_zero ? KLP_ORDER_TABLE : KLP_ORDER_ADDRESS);
-		for (size_t i = 0; i < st.nmods; i++)
-		{
+		/* in name order: each lands at the end of the index's sorted list */
+		if (st.nmods)	/* a System.map has none: mods is NULL */
+			qsort(st.mods, st.nmods, sizeof(*st.mods), map_module_cmp);
+		for (size_t i = 0; i < st.nmods; i++) {
 			struct klp_symtab *m = klp_symtab_build(st.mods[i].name, st.mods[i].occ,
 								st.mods[i].n, KLP_ORDER_TABLE);
 
@@ -311,6 +350,7 @@ bool klp_read_symbol_map(struct klp_index *idx, const char *path)
 		free(st.mods[i].occ);
 	}
 	free(st.mods);
+	free(st.slots);
 	free(st.occ);
 	free(text);
 	return ok;

@@ -58,7 +58,11 @@ void klp_index_add_module(struct klp_index *idx, struct klp_symtab *obj)
 		idx->modules[at] = obj;
 		return;
 	}
-	idx->modules = xrealloc(idx->modules, (idx->nmodules + 1) * sizeof(*idx->modules));
+	/* doubling: reading thousands of modules stays linear */
+	if (idx->nmodules == idx->modules_cap) {
+		idx->modules_cap = idx->modules_cap ? idx->modules_cap * 2 : 64;
+		idx->modules = xrealloc(idx->modules, idx->modules_cap * sizeof(*idx->modules));
+	}
 	memmove(idx->modules + at + 1, idx->modules + at,
 		(idx->nmodules - at) * sizeof(*idx->modules));
 	idx->modules[at] = obj;

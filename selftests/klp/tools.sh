@@ -441,6 +441,23 @@ else
 	tap_fail "a System.map with CRLF line ends" "exit $rc" "$(cat -A <<<"$out" | head -3)"
 fi
 
+# a /proc/kallsyms dump naming 100,000 modules, each on lines far apart:
+# every module line was a linear search of the names read so far and every
+# new module a copy of the list (53 s, 1 KiB per module up front); the
+# work must stay linear in the file (the timeout is a hang guard, not a
+# measurement: linear reading takes well under a second)
+awk 'BEGIN { print "ffffffff81000000 T _text"; print "ffffffff81000010 T start_kernel";
+	for (r = 0; r < 3; r++) for (i = 0; i < 100000; i++)
+		printf "ffffffffc%07x t fn%d\t[mod%06d]\n", i * 16 + r, r, i }' >"$work/many-modules.map"
+rc=0
+out=$(timeout 20 "$MODPOST" --klp-dump-index --map "$work/many-modules.map" --summary 2>&1) || rc=$?
+if [ "$rc" = 0 ] && [ "$(grep -c '^mod[0-9]* symbols 3 names 3 ' <<<"$out")" = 100000 ]; then
+	tap_ok "a kallsyms dump naming 100,000 modules: read in linear time, every module with its 3 symbols"
+else
+	tap_fail "a kallsyms dump naming 100,000 modules" "exit $rc (124: timed out)" "$(head -3 <<<"$out")"
+fi
+rm -f "$work/many-modules.map"
+
 # modes on a module without any livepatch content (--klp-dump once gave
 # qsort() the NULL of an empty object list)
 for bin in "$MODPOST" $( [ -x "$SAN" ] && echo "$SAN"); do
@@ -466,6 +483,38 @@ if [ "$rc" = 0 ] && [ -L "$work/link.ko" ] && [ "$(readlink "$work/link.ko")" = 
 	tap_ok "finalize through a symbolic link: the link stays, the file it names is converted"
 else
 	tap_fail "finalize through a symbolic link" "exit $rc: $err" "$(ls -l "$work/link.ko" "$work/real.ko")"
+fi
+# finalize a module with two names (a hard link): both names still name
+# one file, and it is converted (renaming a new file over one name once
+# split them, leaving the other name's module unconverted)
+cp "$UNFIN" "$work/hard-a.ko"
+chmod 0640 "$work/hard-a.ko"
+ln -f "$work/hard-a.ko" "$work/hard-b.ko"
+run --klp-finalize "$work/hard-a.ko"
+if [ "$rc" = 0 ] && [ "$(stat -c '%i %h %a' "$work/hard-a.ko")" = "$(stat -c '%i %h %a' "$work/hard-b.ko")" ] &&
+   [ "$(stat -c '%h %a' "$work/hard-b.ko")" = "2 640" ] &&
+   "$MODPOST" --klp-check "$work/hard-b.ko" 2>/dev/null | grep -q "livepatch format intact: 2 livepatch symbols"; then
+	tap_ok "finalize a hard-linked module: still one file under both names, converted, mode kept"
+else
+	tap_fail "finalize a hard-linked module" "exit $rc: $err" "$(ls -li "$work"/hard-?.ko)"
+fi
+# a file name of 255 bytes (the longest a file system takes) as the
+# output: the temporary file beside it once had a longer, refused name
+long=$(printf 'k%.0s' $(seq 252)).ko
+run --klp-finalize -o "$work/$long" "$UNFIN"
+if [ "$rc" = 0 ] && "$MODPOST" --klp-check "$work/$long" 2>/dev/null | grep -q "livepatch format intact" &&
+   [ "$(find "$work" -maxdepth 1 -name '*.tmp' | wc -l)" = 0 ]; then
+	tap_ok "finalize -o a 255-byte file name: written, no temporary left"
+else
+	tap_fail "finalize -o a 255-byte file name" "exit $rc: $err"
+fi
+long=$(printf 's%.0s' $(seq 255))
+rc=0
+(cd "$work" && "$MODPOST" -o "$long" "$TARGET" >/dev/null 2>"$work/err") || rc=$?
+if [ "$rc" = 0 ] && [ -s "$work/$long" ] && grep -q klp_target "$work/$long"; then
+	tap_ok "modpost -o a 255-byte file name (as the stock modpost writes it)"
+else
+	tap_fail "modpost -o a 255-byte file name" "exit $rc: $(cat "$work/err")"
 fi
 # -o a device: written through, never replaced by a regular file (as root,
 # -o /dev/null once removed the system's /dev/null)
