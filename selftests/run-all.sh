@@ -9,7 +9,8 @@
 #     newest installed Debian headers tree of that series:
 #     builds modpost (`make`) and the sanitizer build (`make sanitize`) into
 #     $BUILD/<series>, then runs each suite of SUITES, in order, with stdin
-#     from /dev/null;
+#     from /dev/null (those marked asan+ubsan: with MODPOST set to the
+#     sanitizer build: the sanitizer suite);
 #  3. prints a summary table and the total line "N passed, N failed".
 #
 # Each suite reports in TAP through selftests/lib/tap.sh and ends its output
@@ -44,9 +45,21 @@ SUITES=(
 	selftests/klp/annotations.sh
 	selftests/klp/index-vmlinux.sh
 	selftests/klp/tools.sh
+	selftests/klp/data-safety.sh
 	selftests/integration/run.sh
 	selftests/postlink/run.sh
 	selftests/kernel/run.sh
+	# the sanitizer suite: the same suites again, every modpost run by the
+	# AddressSanitizer + UndefinedBehaviorSanitizer build, which stops at
+	# the first report (so a report fails the test that caused it); they
+	# cover each mode: modpost on ordinary modules and fixtures against
+	# stock, the livepatch flow with finalize (every case verified with
+	# --klp-check and --klp-verify), annotations; tools.sh (--klp-dump,
+	# --klp-check, --klp-verify on damaged modules) and badinput run the
+	# sanitizer build themselves
+	asan+ubsan:selftests/oracle/fixtures.sh
+	asan+ubsan:selftests/klp/run.sh
+	asan+ubsan:selftests/klp/annotations.sh
 )
 
 # The supported series, newest first (scripts/mod/profiles/<series>).
@@ -143,8 +156,14 @@ run_series() {
 	done
 
 	for suite in "${SUITES[@]}"; do
+		local san=
+		if [[ $suite == asan+ubsan:* ]]; then
+			san=1
+			suite=${suite#asan+ubsan:}
+		fi
 		name=${suite#selftests/}
 		name=${name%.sh}
+		[ -z "$san" ] || name=asan+ubsan/$name
 		if [ -n "${CHECK_SUITES:-}" ] && [[ " $CHECK_SUITES " != *" $name "* ]]; then
 			continue
 		fi
@@ -162,7 +181,15 @@ run_series() {
 		say "$series: $suite"
 		t0=$SECONDS
 		rc=0
-		(cd "$TOP" && exec timeout -k 10 "$SUITE_TIMEOUT" bash "$TOP/$suite") </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
+		(
+			cd "$TOP"
+			if [ -n "$san" ]; then
+				export MODPOST=$MODPOST_SAN
+				export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+				export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+			fi
+			exec timeout -k 10 "$SUITE_TIMEOUT" bash "$TOP/$suite"
+		) </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
 		dt=$((SECONDS - t0))
 		line=$(grep -E "$count_re" "$log" | tail -n 1 || true)
 		if [ -z "$line" ]; then
