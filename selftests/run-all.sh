@@ -53,8 +53,8 @@ SUITES=(
 	# AddressSanitizer + UndefinedBehaviorSanitizer build, which stops at
 	# the first report (so a report fails the test that caused it); they
 	# cover each mode: modpost on ordinary modules and fixtures against
-	# stock, the livepatch flow with finalize (every case verified with
-	# --klp-check and --klp-verify), annotations; tools.sh (--klp-dump,
+	# stock, the livepatch flow with finalize (every case
+	# verified with --klp-verify), annotations; tools.sh (--klp-dump,
 	# --klp-check, --klp-verify on damaged modules) and badinput run the
 	# sanitizer build themselves
 	asan+ubsan:selftests/oracle/fixtures.sh
