@@ -12,6 +12,7 @@
  */
 #include <elf.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,19 @@
 #include "dispatch.h"
 #include "elffile.h"
 #include "log.h"
+#include "xalloc.h"
 
-/* Read the first line of the object list; exits as the dispatcher does. */
+/*
+ * Read the first line of the object list; exits as the dispatcher does.
+ * The line is a path: one longer than PATH_MAX is not (the dispatcher
+ * would read /dev/zero until memory runs out), and is refused.
+ */
 static char *first_listed_object(const char *list, bool *from_stdin)
 {
-	char *line = NULL;
-	size_t cap = 0;
+	size_t cap = PATH_MAX + 2, len = 0;
+	char *line = xmalloc(cap);
 	FILE *f;
+	int c;
 
 	*from_stdin = strcmp(list, "-") == 0;
 	if (*from_stdin) {
@@ -40,14 +47,21 @@ static char *first_listed_object(const char *list, bool *from_stdin)
 		}
 	}
 
-	errno = 0;
-	if (getline(&line, &cap, f) < 0) {
-		if (errno) {
-			fprintf(stderr, "Can't read \"%s\"\n", list);
-			exit(1);
-		}
-		exit(0);	/* empty list: nothing to do, nothing written */
+	while (len < cap - 1 && (c = getc(f)) != EOF) {
+		line[len++] = (char)c;
+		if (c == '\n')
+			break;
 	}
+	line[len] = '\0';
+	if (ferror(f)) {
+		fprintf(stderr, "Can't read \"%s\"\n", list);
+		exit(1);
+	}
+	if (len == 0)
+		exit(0);	/* empty list: nothing to do, nothing written */
+	if (len == cap - 1 && line[len - 1] != '\n')
+		fatal("%s: the first line is longer than a path can be: not a list of objects\n",
+		      *from_stdin ? "standard input" : list);
 	if (!*from_stdin)
 		fclose(f);
 	line[strcspn(line, "\n")] = '\0';

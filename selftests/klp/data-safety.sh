@@ -22,6 +22,8 @@
 # Needs root (for the tmpfs mount and for running as "nobody"); SKIPs
 # what it cannot set up.
 #
+# And text inputs that never end (an object list from /dev/zero).
+#
 # Environment: MODPOST, KDIR, TOP.
 set -u
 export LC_ALL=C
@@ -30,6 +32,8 @@ MODPOST=${MODPOST:-$TOP/build/modpost}
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
 # shellcheck source=../lib/tap.sh
 . "$TOP/selftests/lib/tap.sh"
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/klp-data-safety.XXXXXX")
 chmod 0755 "$work"
@@ -88,6 +92,7 @@ as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"; }
 ERR='^(ERROR|FATAL): modpost: '
 STOCK=$KDIR/scripts/mod/modpost
 PLAIN_O=$case_dir/ds_plain.o
+EXPORT_FLAG=$(kbuild_export_flag "$KDIR")	# -M (6.12) or nothing (6.1)
 # stock_says COMMAND...: what the stock modpost prints (a note in the log)
 stock_says() { local out rc=0; out=$("$@" 2>&1 >/dev/null) || rc=$?; echo "#   stock modpost: exit $rc: $(head -1 <<<"$out")"; }
 
@@ -211,9 +216,9 @@ else
 fi
 bad=0
 for i in $(seq 20); do
-	"$MODPOST" -M -m -i "$KDIR/Module.symvers" -o "$work/Module.symvers" "$PLAIN_O" 2>"$work/race1.err" &
+	"$MODPOST" $EXPORT_FLAG -m -i "$KDIR/Module.symvers" -o "$work/Module.symvers" "$PLAIN_O" 2>"$work/race1.err" &
 	p1=$!
-	"$MODPOST" -M -m -i "$KDIR/Module.symvers" -o "$work/Module.symvers" "$PLAIN_O" 2>"$work/race2.err" &
+	"$MODPOST" $EXPORT_FLAG -m -i "$KDIR/Module.symvers" -o "$work/Module.symvers" "$PLAIN_O" 2>"$work/race2.err" &
 	p2=$!
 	r1=0 r2=0
 	wait "$p1" || r1=$?
@@ -229,5 +234,20 @@ if [ "$bad" = 0 ]; then
 else
 	tap_fail "two modpost processes writing one Module.symvers" "$bad of 20 rounds went wrong"
 fi
+
+# --- text inputs without end ----------------------------------------------------------
+# The object list's first line is read to probe the first object (as
+# Debian's dispatcher does): from /dev/zero the dispatcher reads until
+# memory runs out, from a stdin of zeros the stock tool never returns.
+# Ours stops after a path's length.  (Symbol maps: tools.sh.)
+for list in /dev/zero -; do
+	rc=0
+	out=$(cd "$work" && ulimit -v 4000000 && timeout 20 "$MODPOST" -T "$list" </dev/zero 2>&1) || rc=$?
+	if [ "$rc" = 1 ] && grep -Eq "${ERR}(/dev/zero|standard input): the first line is longer than a path can be" <<<"$out"; then
+		tap_ok "modpost -T $list (zeros without end): refused after a path's length"
+	else
+		tap_fail "modpost -T $list (zeros without end)" "exit $rc (124: timed out)" "$(head -c 300 <<<"$out")"
+	fi
+done
 
 tap_done
