@@ -25,6 +25,7 @@
  * running the step twice, or on an ordinary module, changes nothing.
  */
 #include <elf.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,7 +262,12 @@ static void finalize_one(const char *in, const char *out)
 	case ELF_OPEN_NOT_ELF:
 		fatal("%s: not an ELF file\n", in);
 	case ELF_OPEN_MISSING:
-		fatal_perror(in);
+		/* what mmap() says of an empty file, of a directory or FIFO */
+		if (errno == EINVAL)
+			fatal("%s: not an ELF file (empty)\n", in);
+		if (errno == ENODEV)
+			fatal("%s: not a regular file\n", in);
+		fatal("%s: %s\n", in, strerror(errno));
 	}
 	if (!needs_finalize(&f.elf)) {
 		/* nothing to convert (an ordinary module, or done already) */

@@ -216,8 +216,20 @@ static void for_each_record(struct klp_module *km, const struct elf_file *elf,
 
 		if (sym->shndx != shndx || sym->type != STT_OBJECT)
 			continue;
-		if (!sec->data || sym->size % entsize || sym->value > sec->size ||
-		    sym->size > sec->size - sym->value) {
+		/* the object file is damaged: say which way, the records are not read */
+		if (!sec->data) {
+			error("livepatch: annotation %s of %s.ko is in section %s, which has no data\n",
+			      sym->name, km->mod->name, sec->name);
+			continue;
+		}
+		if (sym->value > sec->size || sym->size > sec->size - sym->value) {
+			error("livepatch: annotation %s of %s.ko (offset %llu, size %llu) lies outside\n"
+			      "\tits section %s (%llu bytes)\n", sym->name, km->mod->name,
+			      (unsigned long long)sym->value, (unsigned long long)sym->size,
+			      sec->name, (unsigned long long)sec->size);
+			continue;
+		}
+		if (sym->size % entsize) {
 			error("livepatch: annotation %s in section %s of %s.ko has size %llu, not a whole\n"
 			      "\tnumber of %llu-byte records\n", sym->name, sec->name, km->mod->name,
 			      (unsigned long long)sym->size, (unsigned long long)entsize);

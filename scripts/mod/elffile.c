@@ -327,10 +327,103 @@ static void decode_symbols(struct elf_file *elf, const struct elf_section *shndx
 			sym->shndx = elf_get32(elf, shndx_sec->data + (uint64_t)i * 4);
 		} else if (sym->raw_shndx >= SHN_LORESERVE) {
 			sym->shndx = ELF_SPECIAL_SHNDX(sym->raw_shndx);
+			continue;
 		} else {
 			sym->shndx = sym->raw_shndx;
 		}
+		/*
+		 * Every reader takes the section of a symbol on trust (the
+		 * stock modpost indexes its section headers with it).
+		 */
+		if (sym->shndx >= elf->nsections)
+			fatal("%s: symbol %u (%s) is defined in section %u, which does not exist (%u sections)\n",
+			      elf->path, i, sym->name, sym->shndx, elf->nsections);
 	}
+}
+
+/* A stretch of the file that a section or a header occupies. */
+struct extent {
+	uint64_t start, end;
+	unsigned int shndx;	/* or one of the two below */
+	bool table;		/* decoded as a table: must share no byte */
+};
+
+#define EXTENT_ELF_HEADER	(~0u)
+#define EXTENT_SECTION_HEADERS	(~0u - 1)
+
+static int extent_order(const void *a, const void *b)
+{
+	const struct extent *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+static char *describe_extent(const struct elf_file *elf, const struct extent *e)
+{
+	if (e->shndx == EXTENT_ELF_HEADER)
+		return xasprintf("the ELF header (offset 0, size %llu)",
+				 (unsigned long long)e->end);
+	if (e->shndx == EXTENT_SECTION_HEADERS)
+		return xasprintf("the section header table (offset %llu, size %llu)",
+				 (unsigned long long)e->start,
+				 (unsigned long long)(e->end - e->start));
+	return xasprintf("section %u (%s, offset %llu, size %llu)", e->shndx,
+			 elf->sections[e->shndx].name, (unsigned long long)e->start,
+			 (unsigned long long)(e->end - e->start));
+}
+
+/*
+ * Sections must not share bytes with what is decoded as a table: the
+ * headers, symbols, strings and relocations.  Linkers and assemblers never
+ * make such files; read anyway, one table's bytes would be taken for
+ * another's, and --klp-finalize, which rewrites symbols and relocations
+ * in place, would change the bytes of a section it does not mean to touch.
+ * Other sections may overlap each other (nothing decodes them as tables,
+ * and the stock modpost reads them alike); a NOBITS section occupies no
+ * bytes at all.  One sweep over the extents sorted by offset: a table
+ * overlaps an earlier extent iff the farthest-reaching earlier extent ends
+ * after it starts, any extent an earlier table iff the farthest-reaching
+ * earlier table does.
+ */
+static void check_overlaps(const struct elf_file *elf, uint64_t shoff, unsigned int shentsize)
+{
+	struct extent *v = xcalloc(elf->nsections + 2, sizeof(*v));
+	const struct extent *far_any = NULL, *far_table = NULL;
+	size_t n = 0;
+
+	v[n++] = (struct extent){ 0, elf->ehdr_size, EXTENT_ELF_HEADER, true };
+	v[n++] = (struct extent){ shoff, shoff + (uint64_t)elf->nsections * shentsize,
+				  EXTENT_SECTION_HEADERS, true };
+	for (unsigned int i = 1; i < elf->nsections; i++) {
+		const struct elf_section *s = &elf->sections[i];
+
+		if (!s->data || !s->size)
+			continue;
+		v[n++] = (struct extent){ s->offset, s->offset + s->size, i,
+					  s->type == SHT_SYMTAB || s->type == SHT_STRTAB ||
+					  s->type == SHT_REL || s->type == SHT_RELA ||
+					  s->type == SHT_SYMTAB_SHNDX };
+	}
+	qsort(v, n, sizeof(*v), extent_order);
+	for (size_t i = 0; i < n; i++) {
+		const struct extent *e = &v[i];
+		const struct extent *other = NULL;
+
+		if (e->table && far_any && e->start < far_any->end)
+			other = far_any;
+		else if (far_table && e->start < far_table->end)
+			other = far_table;
+		if (other)
+			fatal("%s: %s shares bytes with %s\n", elf->path,
+			      describe_extent(elf, other), describe_extent(elf, e));
+		if (!far_any || e->end > far_any->end)
+			far_any = e;
+		if (e->table && (!far_table || e->end > far_table->end))
+			far_table = e;
+	}
+	free(v);
 }
 
 /* Decode the image in elf->map / elf->size (see elf_open_ex). */
@@ -445,6 +538,9 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 		if (!name) {
 			if (i == 0) {
 				name = "";
+			} else if (shstr->data && off < shstr->size) {
+				fatal("%s: the name of section %u (offset %llu in the section name table) is not NUL-terminated\n",
+				      path, i, (unsigned long long)off);
 			} else {
 				fatal("%s: section %u has name offset %llu outside the section name table (%llu bytes)\n",
 				      path, i, (unsigned long long)off,
@@ -453,6 +549,7 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 		}
 		s->name = name;
 	}
+	check_overlaps(elf, shoff, shentsize);
 
 	for (unsigned int i = 1; i < shnum; i++) {
 		const struct elf_section *s = &elf->sections[i];
@@ -479,6 +576,9 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 			fatal("%s: symbol table links to string table %u, which does not exist\n",
 			      path, symtab->link);
 		strtab = &elf->sections[symtab->link];
+		if (strtab->type != SHT_STRTAB)
+			fatal("%s: symbol table links to section %u (%s), which is not a string table\n",
+			      path, symtab->link, strtab->name);
 		if (!strtab->data || strtab->size == 0 ||
 		    strtab->data[strtab->size - 1] != '\0')
 			fatal("%s: string table %s is empty or not NUL-terminated\n",

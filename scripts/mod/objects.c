@@ -193,6 +193,13 @@ void read_symbols(const char *objname)
 	case ELF_OPEN_OK:
 		break;
 	case ELF_OPEN_NOT_ELF:
+		/*
+		 * The stock tool skips such a file without a word ("assume
+		 * this is an empty .o file"), and the module is then missing
+		 * from everything it writes; kbuild never hands modpost one.
+		 */
+		error("%s: not an ELF object (no ELF magic, or shorter than an ELF header)\n",
+		      objname);
 		return;
 	case ELF_OPEN_MISSING:
 		if (opts.ignore_missing_files) {

@@ -22,6 +22,8 @@ SAN=${MODPOST_SAN:-$BUILD/san/modpost}
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
 # shellcheck source=../lib/tap.sh
 . "$TOP/selftests/lib/tap.sh"
+# shellcheck source=../lib/kbuild.sh
+. "$TOP/selftests/lib/kbuild.sh"
 
 if [ -z "$KDIR" ] || [ ! -d "$KDIR" ] || ! command -v python3 >/dev/null; then
 	tap_skip "livepatch tool modes" "no kernel build tree or no python3"
@@ -511,7 +513,7 @@ fi
 long=$(printf 's%.0s' $(seq 255))
 rc=0
 (cd "$(dirname "$TARGET")" &&
- "$MODPOST" -M -m -i "$KDIR/Module.symvers" -o "$work/$long" klp_target.o >/dev/null 2>"$work/err") || rc=$?
+ "$MODPOST" $(kbuild_export_flag "$KDIR") -m -i "$KDIR/Module.symvers" -o "$work/$long" klp_target.o >/dev/null 2>"$work/err") || rc=$?
 if [ "$rc" = 0 ] && grep -q 'klpt_exported_func' "$work/$long"; then
 	tap_ok "modpost -o a 255-byte file name (as the stock modpost writes it)"
 else
