@@ -125,6 +125,9 @@ clean:
 #                                  (the header installed in KDIR's include/)
 #   make uninstall [KDIR=<kdir>]   restore KDIR's kbuild files
 #
+# An installation belongs to the checkout that made it: install and
+# uninstall refuse another checkout's, unless given FORCE=1.
+#
 # The post-link step: scripts/livepatch/klp-postlink.sh, appended to kbuild's
 # module link command (cmd_ld_ko_o); it also takes over kbuild's BTF step
 # (cmd_btf_ko), so that `modpost --klp-finalize` runs last.  The installed
@@ -162,7 +165,7 @@ klp_cflags_module = $(if $(filter command line,$(origin CFLAGS_MODULE)),$(value 
 # The other variables given on our command line go to kbuild (through
 # MAKEFLAGS); they are shown in the printed command.
 klp_sq = '$(subst ','\'',$(1))'
-klp_own_vars := KDIR M BUILD MODPOST cmd_ld_ko_o cmd_btf_ko quiet_cmd_btf_ko CFLAGS_MODULE
+klp_own_vars := KDIR M BUILD MODPOST FORCE cmd_ld_ko_o cmd_btf_ko quiet_cmd_btf_ko CFLAGS_MODULE
 klp_user_vars = $(foreach v,$(sort $(.VARIABLES)),$(if $(filter command line,$(origin $(v))),$(if $(filter $(v),$(klp_own_vars)),,$(v))))
 klp_user_args = $(foreach v,$(klp_user_vars),$(if $(findstring $(klp_space),$(value $(v)))$(findstring ',$(value $(v)))$(findstring $$,$(value $(v))),$(call klp_sq,$(v)=$(value $(v))),$(v)=$(value $(v))))
 klp_empty :=
@@ -180,8 +183,14 @@ livepatch: all
 	$(info make -C $(KDIR) M=$(klp_m)$(if $(klp_user_args), $(klp_user_args)) $(klp_kbuild_args) modules)
 	@+$(MAKE) -C $(KDIR) M=$(klp_m) $(klp_kbuild_args) modules
 
+# FORCE=1: install over, or uninstall, another checkout's installation.
+# KLP_MAKE_CMD: how install.sh tells the user to repeat the command with
+# FORCE=1 (this checkout, this KDIR, this BUILD).
+klp_force = $(if $(filter-out 0,$(FORCE)),--force)
+klp_make_cmd = make -C $(TOP) KDIR=$(KDIR)$(if $(filter-out $(TOP)/build,$(BUILD)), BUILD=$(BUILD))
+
 install: all
-	@$(TOP)/scripts/livepatch/install.sh install '$(KDIR)' '$(MODPOST)'
+	@KLP_MAKE_CMD='$(klp_make_cmd)' $(TOP)/scripts/livepatch/install.sh install $(klp_force) '$(KDIR)' '$(MODPOST)'
 
 uninstall:
-	@$(TOP)/scripts/livepatch/install.sh uninstall '$(KDIR)'
+	@KLP_MAKE_CMD='make -C $(TOP) KDIR=$(KDIR)' $(TOP)/scripts/livepatch/install.sh uninstall $(klp_force) '$(KDIR)'

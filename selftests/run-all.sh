@@ -41,12 +41,14 @@ SUITES=(
 	selftests/oracle/srcversion-kbuild.sh
 	selftests/oracle/secmismatch-elfgen.sh
 	selftests/badinput/run.sh
+	selftests/badinput/mutate.sh
 	selftests/klp/run.sh
 	selftests/klp/annotations.sh
 	selftests/klp/index-vmlinux.sh
 	selftests/klp/tools.sh
 	selftests/klp/data-safety.sh
 	selftests/integration/run.sh
+	selftests/install/race.sh
 	selftests/postlink/run.sh
 	selftests/kernel/run.sh
 	# the sanitizer suite: the same suites again, every modpost run by the
@@ -55,8 +57,8 @@ SUITES=(
 	# cover each mode: modpost on ordinary modules and fixtures against
 	# stock, the livepatch flow with finalize (every case
 	# verified with --klp-verify), annotations; tools.sh (--klp-dump,
-	# --klp-check, --klp-verify on damaged modules) and badinput run the
-	# sanitizer build themselves
+	# --klp-check, --klp-verify on damaged modules) and badinput (run.sh,
+	# mutate.sh) run the sanitizer build themselves
 	asan+ubsan:selftests/oracle/fixtures.sh
 	asan+ubsan:selftests/klp/run.sh
 	asan+ubsan:selftests/klp/annotations.sh

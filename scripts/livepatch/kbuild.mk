@@ -27,11 +27,28 @@
 # passes the same two definitions on the make command line instead, with
 # kbuild's link command spelled out (a command-line value replaces the
 # makefile's).
+#
+# The installed modpost guards the .mod.c of each livepatch module it
+# resolves (scripts/livepatch/klp-record.h): it compiles only with
+# -DKLP_MODPOST_POSTLINK, which this file adds to the .mod.o compiles.  So
+# a build that ran the installed modpost and then, after a `make
+# uninstall` during the build, a stock Makefile.modfinal fails there,
+# instead of linking an unconverted livepatch module.  The flag goes with
+# the post-link step: when the link command comes from the make command
+# line (`make livepatch`, whose modpost writes no guard, or a user's own
+# cmd_ld_ko_o, which has no step), the += below would do nothing, so none
+# of this applies: no flag, and kbuild's BTF step as the command line has it.
 
 klp-modpost-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 klp-modpost-mp := $(abspath $(klp-modpost-dir)/../mod/modpost)
 
+ifneq ($(origin cmd_ld_ko_o),command line)
 cmd_ld_ko_o += ; $(klp-modpost-dir)/klp-postlink.sh --modpost $(klp-modpost-mp)$(if $(CONFIG_DEBUG_INFO_BTF_MODULES), --btf) $@
+
+# a pattern-specific value: the other objects this makefile compiles (6.12:
+# .module-common.o) keep kbuild's command
+%.mod.o: c_flags += -DKLP_MODPOST_POSTLINK
 
 cmd_btf_ko =
 quiet_cmd_btf_ko =
+endif

@@ -2,8 +2,10 @@
 /* The modpost record (klp-record.h): writing it, and reading it back. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "klp-record.h"
 
@@ -32,14 +34,89 @@ void klp_record_write(struct buffer *b, const char *modname,
 	for (size_t i = 0; i < n; i++) {
 		const struct klp_record_line *l = &lines[i];
 
-		if (!name_is_recordable(l->cname) || !name_is_recordable(l->name)) {
-			error("livepatch: \"%s\" [%s.ko]: symbol names with spaces, quotes or control\n"
-			      "\tcharacters cannot be converted\n", l->cname, modname);
+		/*
+		 * The object too: an annotation may name any object the
+		 * kernel would parse ("a\"b"), and one written here as is
+		 * would break the C string or the record's four fields.
+		 */
+		if (!name_is_recordable(l->cname) || !name_is_recordable(l->name) ||
+		    !name_is_recordable(l->object)) {
+			error("livepatch: \"%s\" [%s.ko]: symbol or object names with spaces, quotes\n"
+			      "\tor control characters cannot be converted\n", l->cname, modname);
 			continue;
 		}
 		buf_printf(b, "\t\"%s %s %s %lu\\n\"\n", l->cname, l->object, l->name, l->sympos);
 	}
 	buf_puts(b, "\t;\n");
+}
+
+/* ---- the post-link guard ---- */
+
+bool klp_record_exe_is_installed(const char *path)
+{
+	static const char kbuild_modpost[] = "/scripts/mod/modpost";
+	static const char deleted[] = " (deleted)";
+	size_t len = strlen(path);
+
+	/*
+	 * An installation replaced or removed while this process runs: the
+	 * kernel names the executable's old path with this suffix.
+	 */
+	if (len >= sizeof(deleted) - 1 &&
+	    !strcmp(path + len - (sizeof(deleted) - 1), deleted))
+		len -= sizeof(deleted) - 1;
+	return len >= sizeof(kbuild_modpost) - 1 &&
+	       !strncmp(path + len - (sizeof(kbuild_modpost) - 1), kbuild_modpost,
+			sizeof(kbuild_modpost) - 1);
+}
+
+bool klp_record_guarded(void)
+{
+	static int guarded = -1;
+	char path[PATH_MAX];
+	ssize_t n;
+
+	if (guarded < 0) {
+		/*
+		 * The file executed, not argv[0]: kbuild runs it as the
+		 * relative "scripts/mod/modpost", a user may name it any way.
+		 * Without /proc nothing tells; no guard then, as before.
+		 */
+		n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+		if (n > 0) {
+			path[n] = '\0';
+			guarded = klp_record_exe_is_installed(path);
+		} else {
+			guarded = 0;
+		}
+	}
+	return guarded;
+}
+
+void klp_record_write_guard(struct buffer *b, const char *modname)
+{
+	buf_puts(b, "\n"
+		    "/*\n"
+		    " * Written by the modpost that `make install` put in this kbuild: only its\n"
+		    " * Makefile.modfinal converts the record above after the link, and it\n"
+		    " * defines " KLP_POSTLINK_MACRO ".  Linked without, the module would be\n"
+		    " * an unconverted livepatch module.\n"
+		    " */\n"
+		    "#ifndef " KLP_POSTLINK_MACRO "\n"
+		    "#error \"livepatch module ");
+	/* a module path inside a C string literal */
+	for (const char *p = modname; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (isprint((unsigned char)*p))
+			buf_printf(b, "%c", *p);
+		else
+			buf_puts(b, "?");
+	}
+	buf_puts(b, ".ko: its .mod.c comes from the klp-modpost installed in this kbuild, "
+		    "whose post-link step this link does not run (make install or make uninstall "
+		    "during the build?): run make clean, then make again\"\n"
+		    "#endif\n");
 }
 
 /* ---- reading ---- */

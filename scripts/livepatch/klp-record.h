@@ -65,4 +65,30 @@ struct klp_record_line *klp_record_find(struct klp_record *r, const char *cname)
 void klp_record_write(struct buffer *b, const char *modname,
 		      const struct klp_record_line *lines, size_t n);
 
+/*
+ * The post-link guard.  A record is only useful if the post-link step
+ * converts it; a module linked without that step is an unconverted
+ * livepatch module that nothing in the build reports.  That happens to
+ * the installed integration (`make install`) when it changes during a
+ * build: this modpost runs as kbuild's scripts/mod/modpost, then `make
+ * uninstall` (from any checkout) puts the stock Makefile.modfinal back
+ * before the link.  So the record of a modpost that runs as a kbuild
+ * tree's own scripts/mod/modpost (only `make install` puts it there)
+ * comes with a guard that stops the compile of the .mod.c unless
+ * KLP_POSTLINK_MACRO is defined, which only the installed Makefile.modfinal
+ * does (scripts/livepatch/kbuild.mk, in the same make variable scope as
+ * the post-link step).  A modpost given as MODPOST=<path> (`make
+ * livepatch`, or by hand with `modpost --klp-finalize` after the link)
+ * writes no guard: that build's own command line decides about the
+ * post-link step, and nothing can change it during the build.
+ */
+#define KLP_POSTLINK_MACRO "KLP_MODPOST_POSTLINK"
+
+/* Does the executable at @path (as /proc/self/exe names it) need the guard? */
+bool klp_record_exe_is_installed(const char *path);
+/* ... and this process's executable (cached)? */
+bool klp_record_guarded(void);
+/* The .mod.c block of the guard, after the record. */
+void klp_record_write_guard(struct buffer *b, const char *modname);
+
 #endif /* KLP_RECORD_H */

@@ -641,7 +641,10 @@ void klp_add_mod_c(struct buffer *b, const struct module *mod)
 		lines[n].sympos = c->sympos;
 		n++;
 	}
-	if (n)
+	if (n) {
 		klp_record_write(b, mod->name, lines, n);
+		if (klp_record_guarded())
+			klp_record_write_guard(b, mod->name);
+	}
 	free(lines);
 }
