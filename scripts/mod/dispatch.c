@@ -68,7 +68,7 @@ static char *first_listed_object(const char *list, bool *from_stdin)
 	return line;
 }
 
-const char *dispatch_probe(const char *first_positional, const char *list)
+char *dispatch_probe(const char *first_positional, const char *list)
 {
 	unsigned char ident[EI_NIDENT];
 	const char *name;

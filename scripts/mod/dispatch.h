@@ -8,8 +8,9 @@
  * Apply the Debian dispatcher's checks to the first object (the first
  * positional argument, else the first line of the -T list).  Exits where
  * the dispatcher would.  Returns an extra object name to process before
- * the list when that name was consumed from stdin ("-T -"), else NULL.
+ * the list when that name was consumed from stdin ("-T -"; the caller
+ * frees it), else NULL.
  */
-const char *dispatch_probe(const char *first_positional, const char *list);
+char *dispatch_probe(const char *first_positional, const char *list);
 
 #endif

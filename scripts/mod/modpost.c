@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 {
 	struct run_files f = { 0 };
 	struct modpost_run run;
-	const char *stdin_object;
+	char *stdin_object;
 	int status;
 
 	if (argc >= 2 && is_help_argument(argv[1])) {
@@ -153,8 +153,10 @@ int main(int argc, char **argv)
 		read_dump(f.dumps[i]);
 	while (optind < argc)
 		read_symbols(argv[optind++]);
-	if (stdin_object)
+	if (stdin_object) {
 		read_symbols(stdin_object);
+		free(stdin_object);	/* read_symbols() keeps copies */
+	}
 	if (f.files_source)
 		read_symbols_from_files(f.files_source);
 

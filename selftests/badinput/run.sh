@@ -140,6 +140,7 @@ declare -A expect=(
 	[missing-order-file]="Can't open \"modules.order\""
 	[order-from-empty-stdin]="<none>"
 	[not-dot-o]="x.obj: filename must be suffixed with .o"
+	[not-elf-later]="y.o: not an ELF object (no ELF magic, or shorter than an ELF header)"
 	[empty-object]="Error: input truncated"
 	[missing-symvers]="nope.symvers: No such file or directory"
 	[symvers-four-columns]="parse error in symbol dump file"
@@ -294,6 +295,10 @@ d=$(mk not-dot-o); mv "$d/x.o" "$d/x.obj"
 run_case not-dot-o stock "$d" -- -o out.symvers x.obj
 d=$(mk empty-object); : >"$d/x.o"
 run_case empty-object stock "$d" -- -o out.symvers x.o
+# a later object that is no ELF file: stock skips it without a word (exit
+# 0, the module missing from its outputs); ours says so
+d=$(mk not-elf-later); echo 'not an object' >"$d/y.o"; printf 'x.o\ny.o\n' >"$d/modules.order"
+run_case not-elf-later refuse "$d" -- -o out.symvers -T modules.order
 d=$(mk missing-symvers)
 run_case missing-symvers stock "$d" -- -i nope.symvers -o out.symvers x.o
 d=$(mk symvers-four-columns); printf '0x12345678\texternal_function\tvmlinux\tEXPORT_SYMBOL\n' >"$d/in.symvers"
