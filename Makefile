@@ -194,3 +194,20 @@ install: all
 
 uninstall:
 	@KLP_MAKE_CMD='make -C $(TOP) KDIR=$(KDIR)' $(TOP)/scripts/livepatch/install.sh uninstall $(klp_force) '$(KDIR)'
+
+# ---- fuzzing (selftests/fuzz/README) --------------------------------------------
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="elf symvers ..."]
+#       every fuzz target of selftests/fuzz under libFuzzer (clang), for
+#       FUZZ_SECONDS each, one after the other; seeds, corpora, crashes and
+#       logs in $(BUILD)/fuzz.  Exits non-zero on a crash, naming the
+#       reproducer.  (selftests/fuzz/regress.sh replays the saved ones.)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: fuzz
+fuzz: all
+	TOP='$(TOP)' KDIR='$(KDIR)' BUILD='$(BUILD)' MODPOST='$(MODPOST)' \
+		FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_TARGETS='$(FUZZ_TARGETS)' \
+		$(TOP)/selftests/fuzz/fuzz.sh
+# ---- end of fuzzing ------------------------------------------------------------------

@@ -42,6 +42,7 @@ SUITES=(
 	selftests/oracle/secmismatch-elfgen.sh
 	selftests/badinput/run.sh
 	selftests/badinput/mutate.sh
+	selftests/fuzz/regress.sh
 	selftests/klp/run.sh
 	selftests/klp/annotations.sh
 	selftests/klp/index-vmlinux.sh

@@ -83,6 +83,16 @@ static char *entry_name(const struct elf_file *elf, unsigned int shndx, uint64_t
 	return s;
 }
 
+/*
+ * Does an entry of @size bytes at @off lie inside @sec?  @off is a symbol
+ * value plus a relocation addend, anything up to 2^64 - 1: "off + size <=
+ * sec->size" would wrap around and let a pointer before the section pass.
+ */
+static bool entry_inside(const struct elf_section *sec, uint64_t off, uint64_t size)
+{
+	return off <= sec->size && size <= sec->size - off;
+}
+
 static uint64_t get_long(const struct elf_file *elf, const unsigned char *p)
 {
 	return elf_addr_size(elf) == 8 ? elf_get64(elf, p) : elf_get32(elf, p);
@@ -103,7 +113,8 @@ static void read_funcs(struct klp_patch_desc *d, const struct elf_file *elf,
 	if (!sec || !sec->data)
 		return;
 	klp_relocs_collect(elf, shndx, &relocs);
-	for (uint64_t off = base; off + KLPL_SIZE_klp_func <= sec->size; off += KLPL_SIZE_klp_func) {
+	for (uint64_t off = base; entry_inside(sec, off, KLPL_SIZE_klp_func);
+	     off += KLPL_SIZE_klp_func) {
 		const struct elf_reloc *name = klp_reloc_at(&relocs, off + KLPL_OFF_klp_func_old_name);
 		const struct elf_reloc *new_func = klp_reloc_at(&relocs, off + KLPL_OFF_klp_func_new_func);
 		uint64_t sympos = get_long(elf, sec->data + off + KLPL_OFF_klp_func_old_sympos);
@@ -138,7 +149,7 @@ static bool read_objects(struct klp_patch_desc *d, const struct elf_file *elf,
 	if (!sec || !sec->data)
 		return false;
 	klp_relocs_collect(elf, shndx, &relocs);
-	for (uint64_t off = base; off + KLPL_SIZE_klp_object <= sec->size;
+	for (uint64_t off = base; entry_inside(sec, off, KLPL_SIZE_klp_object);
 	     off += KLPL_SIZE_klp_object) {
 		const struct elf_reloc *name = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_name);
 		const struct elf_reloc *funcs = klp_reloc_at(&relocs, off + KLPL_OFF_klp_object_funcs);

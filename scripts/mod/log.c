@@ -9,6 +9,8 @@
 
 static bool any_error;
 
+void (*modpost_fatal_hook)(void);
+
 static void vlog_as(const char *prefix, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s: modpost: ", prefix);
@@ -38,16 +40,25 @@ void fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vlog_as(kprofile.fatal_prefix, fmt, ap);
 	va_end(ap);
+	if (modpost_fatal_hook)
+		modpost_fatal_hook();
 	exit(1);
 }
 
 void fatal_perror(const char *what)
 {
 	perror(what);
+	if (modpost_fatal_hook)
+		modpost_fatal_hook();
 	exit(1);
 }
 
 bool error_occurred(void)
 {
 	return any_error;
+}
+
+void modpost_log_reset(void)
+{
+	any_error = false;
 }

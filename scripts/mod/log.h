@@ -24,4 +24,14 @@ _Noreturn void fatal_perror(const char *what);
 /* true once any error has been logged */
 bool error_occurred(void);
 
+/*
+ * For test drivers that run many inputs in one process (selftests/fuzz):
+ * when set, fatal() and fatal_perror() call the hook after their message
+ * instead of exit(1); it must not return (the driver longjmp()s back to
+ * its loop).  modpost_log_reset() forgets the errors logged so far, so that
+ * error_occurred() describes one input.  modpost itself uses neither.
+ */
+extern void (*modpost_fatal_hook)(void);
+void modpost_log_reset(void);
+
 #endif /* MODPOST_LOG_H */
