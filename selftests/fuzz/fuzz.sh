@@ -35,6 +35,27 @@ CLANG=${CLANG:-clang}
 FUZZ=$BUILD/fuzz
 export KDIR TOP
 
+# libFuzzer is clang's (Debian: clang, and libclang-rt-<version>-dev, which
+# clang only recommends): install them on a fresh machine, as
+# scripts/deps.sh does for make check
+has_libfuzzer() {
+	local dir
+	command -v "$CLANG" >/dev/null && dir=$("$CLANG" -print-resource-dir 2>/dev/null) &&
+		[ -n "$(find "$dir" -name 'libclang_rt.fuzzer-x86_64.a' 2>/dev/null | head -1)" ]
+}
+if ! has_libfuzzer; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		echo "fuzz: installing clang and its runtime libraries (libFuzzer)"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get install -y -qq --no-install-recommends clang </dev/null >/dev/null &&
+			v=$("$CLANG" -dumpversion | cut -d. -f1) &&
+			apt-get install -y -qq --no-install-recommends "libclang-rt-$v-dev" </dev/null >/dev/null ||
+			{ echo "fuzz: installing clang failed" >&2; exit 1; }
+	fi
+	has_libfuzzer || { echo "fuzz: no libFuzzer: install clang and libclang-rt-<version>-dev" >&2; exit 1; }
+fi
+
+
 all_targets() {
 	for f in "$HERE"/fuzz-*.c; do
 		t=$(basename "$f" .c)
