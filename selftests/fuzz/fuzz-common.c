@@ -24,6 +24,7 @@
 
 #include "fuzz.h"
 #include "klp-decompress.h"
+#include "klp-modes.h"
 #include "klp-module.h"
 
 char fuzz_dir[256];
@@ -80,6 +81,27 @@ bool fuzz_call(void (*fn)(void *arg), void *arg)
 	fn(arg);
 	fatal_jump = outer;
 	return true;
+}
+
+struct mode_run {
+	int argc;
+	char **argv;
+};
+
+static void run_mode(void *arg)
+{
+	struct mode_run *r = arg;
+
+	klp_run_mode(r->argc, r->argv);
+}
+
+bool fuzz_run_mode(char **argv)
+{
+	struct mode_run r = { .argv = argv };
+
+	while (argv[r.argc])
+		r.argc++;
+	return fuzz_call(run_mode, &r);
 }
 
 void fuzz_fail(const char *file, int line, const char *fmt, ...)

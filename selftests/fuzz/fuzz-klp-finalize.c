@@ -22,29 +22,8 @@
 #include <unistd.h>
 
 #include "fuzz.h"
-#include "klp-modes.h"
 #include "klp-record.h"
 
-struct mode_run {
-	int argc;
-	char **argv;
-};
-
-static void run_mode(void *arg)
-{
-	struct mode_run *r = arg;
-
-	klp_run_mode(r->argc, r->argv);
-}
-
-static bool run(char **argv)
-{
-	struct mode_run r = { .argv = argv };
-
-	while (argv[r.argc])
-		r.argc++;
-	return fuzz_call(run_mode, &r);
-}
 
 struct reread {
 	struct elf_file elf;
@@ -93,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write("in.ko", data, size);
 	fuzz_write("out.ko", NULL, 0);
 	fuzz_write("again.ko", NULL, 0);
-	if (!run(finalize) || !fuzz_exists("out.ko"))
+	if (!fuzz_run_mode(finalize) || !fuzz_exists("out.ko"))
 		return 0;
 
 	fuzz_assert(fuzz_call(reread, &rr) && rr.opened,
@@ -101,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_assert(!rr.record_present, "--klp-finalize left the record in its output");
 	elf_close(&rr.elf);
 
-	fuzz_assert(run(again) && fuzz_exists("again.ko"),
+	fuzz_assert(fuzz_run_mode(again) && fuzz_exists("again.ko"),
 		    "--klp-finalize fails on its own output");
 	out = slurp("out.ko", &out_size);
 	out2 = slurp("again.ko", &out2_size);
@@ -110,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(out);
 	free(out2);
 
-	run(check);
-	run(dump);
+	fuzz_run_mode(check);
+	fuzz_run_mode(dump);
 	return 0;
 }

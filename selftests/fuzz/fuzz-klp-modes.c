@@ -16,28 +16,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "klp-modes.h"
 
-struct mode_run {
-	int argc;
-	char **argv;
-};
-
-static void run_mode(void *arg)
-{
-	struct mode_run *r = arg;
-
-	klp_run_mode(r->argc, r->argv);
-}
-
-static void run(char **argv)
-{
-	struct mode_run r = { .argv = argv };
-
-	while (argv[r.argc])
-		r.argc++;
-	fuzz_call(run_mode, &r);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -52,9 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fuzz_begin();
 	fuzz_write("lp.ko", data, size);
-	run(dump);
-	run(check);
-	run(strict);
-	run(verify);
+	fuzz_run_mode(dump);
+	fuzz_run_mode(check);
+	fuzz_run_mode(strict);
+	fuzz_run_mode(verify);
 	return 0;
 }

@@ -43,6 +43,8 @@ void fuzz_begin(void);
 
 /* Run @fn(@arg); false when it ended in fatal() (the message is printed). */
 bool fuzz_call(void (*fn)(void *arg), void *arg);
+/* Run a tool mode ("modpost", "--klp-...", ..., NULL) through fuzz_call(). */
+bool fuzz_run_mode(char **argv);
 
 /* Write @size bytes to @name (relative to fuzz_dir); @data NULL: remove it. */
 void fuzz_write(const char *name, const void *data, size_t size);
