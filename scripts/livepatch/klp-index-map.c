@@ -141,18 +141,23 @@ static void push(struct klp_occ **v, size_t *n, size_t *cap, const struct klp_oc
 	(*v)[(*n)++] = *o;
 }
 
+/* Put mods[@i] (hash @h) in the first free slot from its own. */
+static void place(struct map_state *st, uint32_t h, size_t i)
+{
+	size_t at = h & (st->nslots - 1);
+
+	while (st->slots[at])
+		at = (at + 1) & (st->nslots - 1);
+	st->slots[at] = i + 1;
+}
+
 static void rehash(struct map_state *st, size_t nslots)
 {
 	free(st->slots);
 	st->slots = xcalloc(nslots, sizeof(*st->slots));
 	st->nslots = nslots;
-	for (size_t i = 0; i < st->nmods; i++) {
-		size_t at = klp_hash(st->mods[i].name, NULL) & (nslots - 1);
-
-		while (st->slots[at])
-			at = (at + 1) & (nslots - 1);
-		st->slots[at] = i + 1;
-	}
+	for (size_t i = 0; i < st->nmods; i++)
+		place(st, klp_hash(st->mods[i].name, NULL), i);
 }
 
 static struct map_module *module_named(struct map_state *st, const char *name)
@@ -177,11 +182,8 @@ static struct map_module *module_named(struct map_state *st, const char *name)
 	m->name = xstrndup(name, len);
 	if (2 * st->nmods > st->nslots)
 		rehash(st, st->nslots ? st->nslots * 2 : 128);
-	else {
-		for (at = h & (st->nslots - 1); st->slots[at]; at = (at + 1) & (st->nslots - 1))
-			;
-		st->slots[at] = st->nmods;
-	}
+	else
+		place(st, h, st->nmods - 1);
 	return m;
 }
 

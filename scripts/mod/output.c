@@ -18,6 +18,23 @@
 #include "lib.h"
 #include "output.h"
 
+/* @len bytes from the start of @fd into @buf; false on an error or a short file */
+static bool read_all(int fd, char *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = pread(fd, buf + got, len - got, (off_t)got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		got += n;
+	}
+	return true;
+}
+
 static bool write_all(int fd, const void *data, size_t len)
 {
 	const char *p = data;
@@ -118,21 +135,12 @@ static void write_file_atomically(const char *fname, const void *data, size_t le
 static void rewrite_in_place(const char *fname, const struct stat *st, const void *data,
 			     size_t len, int mode)
 {
-	size_t old_len = (size_t)st->st_size, got = 0;
+	size_t old_len = (size_t)st->st_size;
 	char *old = xmalloc(old_len ? old_len : 1);
 	int fd = open(fname, O_RDWR | O_CLOEXEC), err;
 
-	if (fd < 0)
+	if (fd < 0 || !read_all(fd, old, old_len))
 		write_failed(fname, MODPOST_ERROR);
-	while (got < old_len) {
-		ssize_t n = pread(fd, old + got, old_len - got, (off_t)got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			write_failed(fname, MODPOST_ERROR);
-		got += n;
-	}
 	if (len > old_len) {
 		err = posix_fallocate(fd, (off_t)old_len, (off_t)(len - old_len));
 		if (err && err != EOPNOTSUPP && err != EINVAL) {
@@ -206,17 +214,9 @@ void write_if_changed(const struct buffer *b, const char *fname)
 	if (fd >= 0) {
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (size_t)st.st_size == b->pos) {
-			char *old = xmalloc(b->pos);
-			size_t got = 0;
+			char *old = xmalloc(b->pos ? b->pos : 1);
 
-			while (got < b->pos) {
-				ssize_t n = read(fd, old + got, b->pos - got);
-
-				if (n <= 0)
-					break;
-				got += n;
-			}
-			same = got == b->pos && memcmp(old, b->p, b->pos) == 0;
+			same = read_all(fd, old, b->pos) && memcmp(old, b->p, b->pos) == 0;
 			free(old);
 		}
 		close(fd);
