@@ -8,6 +8,7 @@
 #   make check      run every test (installs what is missing first)
 #   make bench      benchmarks against the stock modpost
 #   make demo       the sample livepatch built, converted and run under QEMU
+#   make intree KSRC=<tree>   put it into a Linux source tree (see below)
 #
 # KDIR defaults to the newest Debian 6.12 headers tree installed by
 # `make deps`; KDIR=<a 6.1 tree> builds the 6.1 modpost.  The kernel
@@ -194,6 +195,35 @@ install: all
 
 uninstall:
 	@KLP_MAKE_CMD='make -C $(TOP) KDIR=$(KDIR)' $(TOP)/scripts/livepatch/install.sh uninstall $(klp_force) '$(KDIR)'
+
+# ---- in a kernel tree (Documentation/livepatch/modpost-livepatch.rst) ----------
+#
+#   make intree KSRC=<linux source tree>         apply this project as a patch:
+#                    the tree's own make then builds our modpost and converts
+#                    livepatch modules against the vmlinux it links
+#   make intree-remove KSRC=<tree>               reverse exactly that patch
+#   make intree-patch KSRC=<tree> [PATCH=<file>] only write the patch
+#                    (default $(BUILD)/klp-modpost-intree.patch)
+#   make bench-intree                            modpost on an x86_64_defconfig
+#                    vmlinux.o and its modules, ours against stock (not in check)
+.PHONY: intree intree-remove intree-patch bench-intree
+klp_intree_sh := $(TOP)/scripts/livepatch/intree/intree.sh
+klp_need_ksrc = $(if $(KSRC),,$(error KSRC=<linux source tree> is required))
+PATCH ?= $(BUILD)/klp-modpost-intree.patch
+
+intree:
+	$(klp_need_ksrc)@$(klp_intree_sh) apply '$(KSRC)'
+
+intree-remove:
+	$(klp_need_ksrc)@$(klp_intree_sh) remove '$(KSRC)'
+
+intree-patch:
+	$(klp_need_ksrc)@mkdir -p $(dir $(PATCH))
+	@$(klp_intree_sh) patch '$(KSRC)' '$(PATCH)'
+	@echo "intree: wrote $(PATCH)"
+
+bench-intree:
+	$(TOP)/selftests/bench/intree.sh
 
 # ---- fuzzing (selftests/fuzz/README) --------------------------------------------
 #

@@ -47,8 +47,10 @@ export DEBIAN_FRONTEND=noninteractive
 
 # Tools for the build and the tests.  `time` is GNU /usr/bin/time (peak RSS),
 # busybox-static and qemu-system-x86 are for the QEMU tests, dwarves (pahole)
-# for BTF in external module builds, python3 for generated test objects.
+# for BTF in external module builds, python3 for generated test objects;
+# bison, flex, libelf-dev, libssl-dev and bc build a kernel (selftests/intree).
 BASE_PACKAGES=(gcc make binutils libc6-dev xz-utils zstd kmod cpio dwarves time python3
+	bison flex libelf-dev libssl-dev bc
 	busybox-static qemu-system-x86)
 
 with_dbg=0

@@ -10,7 +10,8 @@
 #     builds modpost (`make`) and the sanitizer build (`make sanitize`) into
 #     $BUILD/<series>, then runs each suite of SUITES, in order, with stdin
 #     from /dev/null (those marked asan+ubsan: with MODPOST set to the
-#     sanitizer build: the sanitizer suite);
+#     sanitizer build: the sanitizer suite; those marked only-<series>: for
+#     that series only);
 #  3. prints a summary table and the total line "N passed, N failed".
 #
 # Each suite reports in TAP through selftests/lib/tap.sh and ends its output
@@ -52,6 +53,8 @@ SUITES=(
 	selftests/install/race.sh
 	selftests/postlink/run.sh
 	selftests/kernel/run.sh
+	# in a kernel tree: the tree's kbuild changes are written for 6.12's
+	only-6.12:selftests/intree/run.sh
 	# the sanitizer suite: the same suites again, every modpost run by the
 	# AddressSanitizer + UndefinedBehaviorSanitizer build, which stops at
 	# the first report (so a report fails the test that caused it); they
@@ -159,7 +162,12 @@ run_series() {
 	done
 
 	for suite in "${SUITES[@]}"; do
-		local san=
+		local san= only
+		if [[ $suite == only-*:* ]]; then
+			only=${suite%%:*}
+			suite=${suite#*:}
+			[ "${only#only-}" = "$series" ] || continue
+		fi
 		if [[ $suite == asan+ubsan:* ]]; then
 			san=1
 			suite=${suite#asan+ubsan:}

@@ -20,7 +20,7 @@
 
 #include "klp-index-internal.h"
 #include "elffile.h"
-#include "xalloc.h"
+#include "lib.h"	/* not "xalloc.h": in a kernel tree, scripts/include has one */
 
 static int u64_order(const void *a, const void *b)
 {

@@ -40,7 +40,7 @@
 #include <string.h>
 
 #include "klp-dwarf-internal.h"
-#include "xalloc.h"
+#include "lib.h"	/* not "xalloc.h": in a kernel tree, scripts/include has one */
 
 #define DW_OP_addr		0x03
 #define DW_OP_addrx		0xa1

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "klp-dwarf-internal.h"
-#include "xalloc.h"
+#include "lib.h"	/* not "xalloc.h": in a kernel tree, scripts/include has one */
 
 /* ---- units ---- */
 

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "klp-dwarf-internal.h"
-#include "xalloc.h"
+#include "lib.h"	/* not "xalloc.h": in a kernel tree, scripts/include has one */
 
 #ifndef SHF_COMPRESSED
 #define SHF_COMPRESSED	(1u << 11)

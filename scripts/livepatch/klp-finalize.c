@@ -35,6 +35,7 @@
 #include "../../include/uapi/linux/livepatch.h"
 #include "klp-modes.h"
 #include "klp-module.h"
+#include "klp-intree.h"
 #include "klp-record.h"
 #include "klp-relocs.h"
 #include "klp-rules.h"
@@ -249,7 +250,8 @@ static void write_output(const struct elf_image *im, const char *in, const char 
 			      stat(in, &st) == 0 ? (int)(st.st_mode & 07777) : -1);
 }
 
-static void finalize_one(const char *in, const char *out)
+static void finalize_one(const char *in, const char *out, const char *vmlinux,
+			 bool vmlinux_given)
 {
 	struct finalize f = { .path = in };
 	struct elf_image im;
@@ -269,6 +271,13 @@ static void finalize_one(const char *in, const char *out)
 			fatal("%s: not a regular file\n", in);
 		fatal("%s: %s\n", in, strerror(errno));
 	}
+	/* kbuild in a kernel tree: the klp_func entries meet the final vmlinux */
+	if (vmlinux_given)
+		klp_intree_check_funcs(&f.elf, in, vmlinux);
+	if (error_occurred()) {
+		elf_close(&f.elf);
+		fatal("%s: refused: the kernel would not apply this livepatch\n", in);
+	}
 	if (!needs_finalize(&f.elf)) {
 		/* nothing to convert (an ordinary module, or done already) */
 		if (strcmp(in, out) != 0) {
@@ -281,6 +290,9 @@ static void finalize_one(const char *in, const char *out)
 	}
 
 	klp_record_read(&f.elf, in, KLP_RECORD_STRICT, &f.record);
+	/* in-tree: positions in vmlinux come from the final vmlinux (klp-intree.h) */
+	if (!klp_intree_settle(&f.record, in, vmlinux))
+		fatal("%s: not converted\n", in);
 
 	f.nsections = f.elf.nsections;
 	f.sections = xcalloc(f.nsections, sizeof(*f.sections));
@@ -310,26 +322,32 @@ static void finalize_one(const char *in, const char *out)
 
 static int run(int argc, char **argv)
 {
-	const char *out = NULL;
+	const char *out = NULL, *vmlinux = KLP_INTREE_VMLINUX;
+	bool vmlinux_given = false;
 	int first = 1;
 
-	if (argc > 2 && strcmp(argv[1], "-o") == 0) {
-		out = argv[2];
-		first = 3;
+	if (argc > first + 1 && strcmp(argv[first], "--vmlinux") == 0) {
+		vmlinux = argv[first + 1];
+		vmlinux_given = true;
+		first += 2;
+	}
+	if (argc > first + 1 && strcmp(argv[first], "-o") == 0) {
+		out = argv[first + 1];
+		first += 2;
 	}
 	if (first >= argc || (out && argc - first != 1)) {
-		fprintf(stderr, "usage: modpost --klp-finalize [-o OUT.ko] IN.ko...\n");
+		fprintf(stderr, "usage: modpost --klp-finalize [--vmlinux VMLINUX] [-o OUT.ko] IN.ko...\n");
 		return 1;
 	}
 	for (int i = first; i < argc; i++)
-		finalize_one(argv[i], out ? out : argv[i]);
+		finalize_one(argv[i], out ? out : argv[i], vmlinux, vmlinux_given);
 	/* every refusal above is fatal; this keeps a future error() honest */
 	return error_occurred() ? 1 : 0;
 }
 
 const struct klp_mode klp_mode_finalize = {
 	.name = "finalize",
-	.usage = "[-o OUT.ko] IN.ko...",
+	.usage = "[--vmlinux VMLINUX] [-o OUT.ko] IN.ko...",
 	.summary = "write the livepatch ELF format into linked livepatch modules (in place without -o)",
 	.run = run,
 };

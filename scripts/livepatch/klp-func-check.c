@@ -22,6 +22,11 @@ void klp_func_judge(const struct klp_index *idx, const struct klp_patched_func *
 		v->finding = KLP_FUNC_UNCHECKED;
 		return;
 	}
+	if (strcmp(f->object, KLP_VMLINUX_NAME) == 0 && klp_index_vmlinux_is_object(idx)) {
+		/* vmlinux.o: neither positions nor call sites are the kernel's yet */
+		v->finding = KLP_FUNC_AFTER_LINK;
+		return;
+	}
 	v->n = klp_index_lookup(idx, f->object, f->old_name, &v->cands);
 	/* the kallsyms walk: stop at the wanted position, or at a second match for 0 */
 	for (size_t i = 0; i < v->n; i++) {
@@ -58,6 +63,7 @@ static const char *const finding_texts[] = {
 	[KLP_FUNC_AMBIGUOUS] = "unresolvable ambiguity (old_sympos 0)",
 	[KLP_FUNC_NO_POSITION] = "symbol position not found",
 	[KLP_FUNC_LOAD_ORDER] = "the position depends on load order",
+	[KLP_FUNC_AFTER_LINK] = "checked once vmlinux is linked",
 	[KLP_FUNC_NOT_FUNCTION] = "not a function",
 	[KLP_FUNC_NO_CALL_SITE] = "cannot be patched: no ftrace call site (notrace/noinstr, or inlined)",
 };

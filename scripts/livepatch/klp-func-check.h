@@ -24,6 +24,7 @@ enum klp_func_finding {
 	KLP_FUNC_LOAD_ORDER,	/* a module position that depends on load order */
 	KLP_FUNC_NOT_FUNCTION,
 	KLP_FUNC_NO_CALL_SITE,	/* notrace/noinstr: ftrace cannot redirect it */
+	KLP_FUNC_AFTER_LINK,	/* in-tree vmlinux: judged against the final vmlinux */
 };
 
 struct klp_func_verdict {

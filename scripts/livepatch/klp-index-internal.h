@@ -106,6 +106,7 @@ struct klp_index {
 	struct klp_symtab *vmlinux;
 	char *vmlinux_source;
 	char *vmlinux_elf;		/* the vmlinux ELF read, or NULL (a map) */
+	bool vmlinux_is_object;		/* ... and it is vmlinux.o (in-tree, before the link) */
 
 	struct klp_symtab **modules;	/* sorted by name */
 	size_t nmodules, modules_cap;
@@ -132,6 +133,8 @@ struct klp_symtab *klp_index_module(const struct klp_index *idx, const char *nam
 
 /* vmlinux from a final ELF; NULL (after a message) when unusable. */
 struct klp_symtab *klp_read_vmlinux_elf(const char *path);
+/* vmlinux.o (ET_REL): table order instead of addresses, no call sites */
+struct klp_symtab *klp_read_vmlinux_object(const char *path);
 
 /*
  * A System.map or /proc/kallsyms file: the vmlinux object, plus module

@@ -216,11 +216,14 @@ void klp_index_choose_sources(const struct klp_source_choice *given,
 	}
 	if (given->modules)
 		replace(&out->modules_dir, given->modules);
+	if (given->vmlinux_object)
+		replace(&out->vmlinux_object, given->vmlinux_object);
 }
 
 void klp_index_sources_free(struct klp_index_sources *src)
 {
 	free((char *)src->vmlinux_elf);
+	free((char *)src->vmlinux_object);
 	free((char *)src->symbol_map);
 	free((char *)src->modules_dir);
 	memset(src, 0, sizeof(*src));

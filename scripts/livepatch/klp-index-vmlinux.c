@@ -155,7 +155,14 @@ static void advise(const struct elf_file *elf)
 	}
 }
 
-struct klp_symtab *klp_read_vmlinux_elf(const char *path)
+/*
+ * @relocatable: vmlinux.o of an in-tree build (klp-intree.c), read by
+ * modpost before the final link.  Its values are section offsets, so there
+ * is no address order: the "address" of each symbol is its index in the
+ * symbol table, and positions are only the order of the table (the
+ * identity klp-intree.c records; the final vmlinux gives the position).
+ */
+static struct klp_symtab *read_vmlinux(const char *path, bool relocatable)
 {
 	struct elf_file elf;
 	struct klp_occ *occ;
@@ -176,8 +183,9 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 		error("%s: %m\n", path);
 		return NULL;
 	}
-	if (elf.type != ET_EXEC && elf.type != ET_DYN) {
-		error("%s: not a linked vmlinux (ELF type %u)\n", path, elf.type);
+	if (relocatable ? elf.type != ET_REL : elf.type != ET_EXEC && elf.type != ET_DYN) {
+		error("%s: not a %s (ELF type %u)\n", path,
+		      relocatable ? "relocatable vmlinux.o" : "linked vmlinux", elf.type);
 		elf_close(&elf);
 		return NULL;
 	}
@@ -187,7 +195,10 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 		return NULL;
 	}
 	advise(&elf);
-	klp_call_sites_vmlinux(&elf, &sites);
+	if (relocatable)
+		memset(&sites, 0, sizeof(sites));	/* not known before the link */
+	else
+		klp_call_sites_vmlinux(&elf, &sites);
 
 	occ = xmalloc(elf.nsyms * sizeof(*occ));
 	for (unsigned int i = 1; i < elf.nsyms; i++) {
@@ -216,15 +227,16 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 		occ[n].name = sym->name;
 		occ[n].section = section_of(&elf, sym);
 		occ[n].source = sym->bind == STB_LOCAL ? source : NULL;
-		occ[n].address = sym->value;
+		occ[n].address = relocatable ? i : sym->value;
 		occ[n].type = type;
 		occ[n].weak = type == 'w' || type == 'W';
 		occ[n].ftrace = sym->type != STT_FUNC ? KLP_FTRACE_NOT_FUNCTION :
+				relocatable ? KLP_FTRACE_UNKNOWN :
 				klp_call_sites_judge(&sites, sym->value, sym->size);
 		n++;
 	}
 
-	if (elf.machine == EM_X86_64 && elf.is64 && have_start && have_end)
+	if (!relocatable && elf.machine == EM_X86_64 && elf.is64 && have_start && have_end)
 		for (size_t i = 0; i < n; i++)
 			if (occ[i].address >= pcpu_start && occ[i].address <= pcpu_end) {
 				/* kallsyms sorts after this change: 'A' is not weak */
@@ -237,4 +249,14 @@ struct klp_symtab *klp_read_vmlinux_elf(const char *path)
 	klp_call_sites_free(&sites);
 	elf_close(&elf);
 	return obj;
+}
+
+struct klp_symtab *klp_read_vmlinux_elf(const char *path)
+{
+	return read_vmlinux(path, false);
+}
+
+struct klp_symtab *klp_read_vmlinux_object(const char *path)
+{
+	return read_vmlinux(path, true);
 }

@@ -74,7 +74,15 @@ struct klp_index *klp_index_open(const struct klp_index_sources *src)
 	struct klp_index *idx = xcalloc(1, sizeof(*idx));
 	const char *kind = NULL, *path = NULL;
 
-	if (src->vmlinux_elf) {
+	if (src->vmlinux_object) {
+		idx->vmlinux = klp_read_vmlinux_object(src->vmlinux_object);
+		if (idx->vmlinux) {
+			kind = "ELF";
+			path = src->vmlinux_object;
+			idx->vmlinux_is_object = true;
+		}
+	}
+	if (!idx->vmlinux && src->vmlinux_elf) {
 		idx->vmlinux = klp_read_vmlinux_elf(src->vmlinux_elf);
 		if (idx->vmlinux) {
 			kind = "ELF";
@@ -125,6 +133,11 @@ void klp_index_free(struct klp_index *idx)
 const char *klp_index_vmlinux_source(const struct klp_index *idx)
 {
 	return idx->vmlinux_source;
+}
+
+bool klp_index_vmlinux_is_object(const struct klp_index *idx)
+{
+	return idx->vmlinux_is_object;
 }
 
 const char *klp_index_vmlinux_elf(const struct klp_index *idx)

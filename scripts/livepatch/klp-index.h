@@ -74,6 +74,13 @@ struct klp_symbol {
 /* Where the index reads the target kernel from; NULL members: not used. */
 struct klp_index_sources {
 	const char *vmlinux_elf;	/* final vmlinux with a symbol table */
+	/*
+	 * In-tree: vmlinux.o of this build, before the final link (preferred
+	 * over the others).  Positions are then symbol-table order, good
+	 * only as identities (klp-intree.h); klp_symbol.address is the
+	 * index in vmlinux.o's symbol table.
+	 */
+	const char *vmlinux_object;
 	const char *symbol_map;		/* System.map or /proc/kallsyms text */
 	const char *modules_dir;	/* searched recursively for module files */
 };
@@ -118,8 +125,9 @@ void klp_index_find_sources(const char *release, struct klp_index_sources *out,
  *   1. what the command line names (@given: --vmlinux, --map, --modules);
  *      a vmlinux or a map named there replaces both found vmlinux sources
  *      (a named map is not overruled by a found ELF);
- *   2. for an in-tree build (@given->build_tree_vmlinux), ./vmlinux of the
- *      build, unless KLP_VMLINUX says otherwise;
+ *   2. for an in-tree build, vmlinux.o (@given->vmlinux_object) when modpost
+ *      reads it, else ./vmlinux of the build (@given->build_tree_vmlinux),
+ *      unless KLP_VMLINUX says otherwise;
  *   3. the environment: KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR;
  *   4. the standard places for @given->release (klp_index_find_sources()).
  *
@@ -130,6 +138,7 @@ struct klp_source_choice {
 	const char *release;		/* NULL or "": unknown */
 	const char *vmlinux, *map, *modules;	/* named explicitly, or NULL */
 	bool build_tree_vmlinux;	/* in-tree: ./vmlinux of the build */
+	const char *vmlinux_object;	/* in-tree, before the link: vmlinux.o */
 };
 void klp_index_choose_sources(const struct klp_source_choice *given,
 			      struct klp_index_sources *out, char **searched);
@@ -148,6 +157,8 @@ void klp_index_free(struct klp_index *idx);
 
 /* Which vmlinux source was used ("ELF <path>", "map <path>"), for messages. */
 const char *klp_index_vmlinux_source(const struct klp_index *idx);
+/* Was vmlinux read from vmlinux.o (klp_index_sources.vmlinux_object)? */
+bool klp_index_vmlinux_is_object(const struct klp_index *idx);
 /* The path of the vmlinux ELF read (its debug info explains names), or NULL. */
 const char *klp_index_vmlinux_elf(const struct klp_index *idx);
 /* The file module @object was read from (maybe compressed), or NULL. */

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "modpost.h"
+#include "klp-record.h"
 #include "klp-scope.h"
 
 /* A place that refers to an undefined symbol: section + offset. */
@@ -54,6 +55,14 @@ struct klp_conversion {
 	char *name;		/* result: symbol name in the object */
 	unsigned long sympos;	/* result: position (0: unique) */
 	bool resolved;
+	/*
+	 * In-tree, before the final link (klp-intree.h): how the record gives
+	 * a vmlinux position, and for an identity the symbol's index in
+	 * vmlinux.o, then the identity itself.
+	 */
+	enum klp_position_kind how;
+	uint64_t symidx;
+	char *identity;
 };
 
 struct klp_module {
@@ -92,5 +101,12 @@ void klp_read_scope(struct klp_module *km, struct elf_file *elf);
 /* klp-resolve-funcs.c: report every klp_func the kernel would refuse */
 struct klp_index;
 void klp_check_patched_funcs(const struct klp_module *km, const struct klp_index *idx);
+/*
+ * The same for the functions of @patch of module @modname (messages), of
+ * @only_object or all: in-tree, those of vmlinux are judged after the
+ * link (klp-intree.c).
+ */
+void klp_check_patch_funcs(const char *modname, const struct klp_patch_desc *patch,
+			   const struct klp_index *idx, const char *only_object);
 
 #endif /* KLP_MODULE_H */

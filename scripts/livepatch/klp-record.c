@@ -21,16 +21,18 @@ static bool name_is_recordable(const char *s)
 }
 
 void klp_record_write(struct buffer *b, const char *modname,
-		      const struct klp_record_line *lines, size_t n)
+		      const struct klp_record_line *lines, size_t n, bool intree)
 {
+	for (size_t i = 0; i < n; i++)
+		intree |= lines[i].how != KLP_POSITION_FINAL;
 	buf_puts(b, "\n"
 		    "/*\n"
 		    " * Livepatch relocations resolved by modpost, for its post-link step:\n"
 		    " * \"<symbol here> <object> <symbol there> <position>\" per line.\n"
 		    " */\n"
 		    "static const char __klp_modpost_record[] __used\n"
-		    "__section(\"" KLP_RECORD_SECTION "\") =\n"
-		    "\t\"" KLP_RECORD_VERSION "\\n\"\n");
+		    "__section(\"" KLP_RECORD_SECTION "\") =\n");
+	buf_printf(b, "\t\"%s\\n\"\n", intree ? KLP_RECORD_VERSION_INTREE : KLP_RECORD_VERSION);
 	for (size_t i = 0; i < n; i++) {
 		const struct klp_record_line *l = &lines[i];
 
@@ -40,12 +42,28 @@ void klp_record_write(struct buffer *b, const char *modname,
 		 * would break the C string or the record's four fields.
 		 */
 		if (!name_is_recordable(l->cname) || !name_is_recordable(l->name) ||
-		    !name_is_recordable(l->object)) {
+		    !name_is_recordable(l->object) ||
+		    (l->how == KLP_POSITION_IDENTITY && !name_is_recordable(l->identity))) {
 			error("livepatch: \"%s\" [%s.ko]: symbol or object names with spaces, quotes\n"
 			      "\tor control characters cannot be converted\n", l->cname, modname);
 			continue;
 		}
-		buf_printf(b, "\t\"%s %s %s %lu\\n\"\n", l->cname, l->object, l->name, l->sympos);
+		buf_printf(b, "\t\"%s %s %s ", l->cname, l->object, l->name);
+		switch (l->how) {
+		case KLP_POSITION_FINAL:
+			buf_printf(b, "%lu", l->sympos);
+			break;
+		case KLP_POSITION_IDENTITY:
+			buf_printf(b, "@%s", l->identity);
+			break;
+		case KLP_POSITION_ANNOTATED:
+			buf_printf(b, "=%lu", l->sympos);
+			break;
+		case KLP_POSITION_AMBIGUOUS:
+			buf_puts(b, "?");
+			break;
+		}
+		buf_puts(b, "\\n\"\n");
 	}
 	buf_puts(b, "\t;\n");
 }
@@ -76,6 +94,10 @@ bool klp_record_guarded(void)
 	char path[PATH_MAX];
 	ssize_t n;
 
+#ifdef KLP_MODPOST_INTREE
+	/* the tree's own Makefile.modfinal converts every livepatch module */
+	guarded = 0;
+#endif
 	if (guarded < 0) {
 		/*
 		 * The file executed, not argv[0]: kbuild runs it as the
@@ -121,10 +143,19 @@ void klp_record_write_guard(struct buffer *b, const char *modname)
 
 /* ---- reading ---- */
 
-/* One line into *@out; NULL, or what is wrong with it. */
-static const char *parse_line(char *line, struct klp_record_line *out)
+static bool parse_number(const char *pos, unsigned long *out)
 {
-	char *save = NULL, *pos, *end;
+	char *end;
+
+	errno = 0;
+	*out = strtoul(pos, &end, 10);
+	return *pos >= '0' && *pos <= '9' && !*end && !errno;
+}
+
+/* One line into *@out; NULL, or what is wrong with it. */
+static const char *parse_line(char *line, bool intree, struct klp_record_line *out)
+{
+	char *save = NULL, *pos;
 
 	memset(out, 0, sizeof(*out));
 	out->cname = strtok_r(line, " ", &save);
@@ -133,10 +164,21 @@ static const char *parse_line(char *line, struct klp_record_line *out)
 	pos = strtok_r(NULL, " ", &save);
 	if (!out->cname || !out->object || !out->name || !pos || strtok_r(NULL, " ", &save))
 		return "not four fields";
-	errno = 0;
-	out->sympos = strtoul(pos, &end, 10);
-	if (*pos < '0' || *pos > '9' || *end || errno)
+	if (intree && strcmp(out->object, "vmlinux") == 0 && strchr("@=?", *pos)) {
+		if (*pos == '@' && pos[1]) {
+			out->how = KLP_POSITION_IDENTITY;
+		} else if (*pos == '=' && parse_number(pos + 1, &out->sympos)) {
+			out->how = KLP_POSITION_ANNOTATED;
+		} else if (strcmp(pos, "?") == 0) {
+			out->how = KLP_POSITION_AMBIGUOUS;
+		} else {
+			return "a vmlinux position that is neither @<identity>, =<number> nor ?";
+		}
+	} else if (!parse_number(pos, &out->sympos)) {
 		return "a position that is no unsigned decimal number of the kernel's size";
+	}
+	if (out->how == KLP_POSITION_IDENTITY)
+		out->identity = xstrdup(pos + 1);
 	out->cname = xstrdup(out->cname);
 	out->object = xstrdup(out->object);
 	out->name = xstrdup(out->name);
@@ -149,6 +191,7 @@ void klp_record_read(const struct elf_file *elf, const char *path,
 	const struct elf_section *sec;
 	const char *p, *end;
 	unsigned int lineno = 0;
+	bool intree = false;
 
 	memset(out, 0, sizeof(*out));
 	sec = elf_section(elf, elf_find_section(elf, KLP_RECORD_SECTION));
@@ -168,11 +211,12 @@ void klp_record_read(const struct elf_file *elf, const char *path,
 
 		p += len + (nl ? 1 : 0);
 		if (++lineno == 1) {
-			out->bad_header = strcmp(line, KLP_RECORD_VERSION) != 0;
+			intree = out->intree = strcmp(line, KLP_RECORD_VERSION_INTREE) == 0;
+			out->bad_header = strcmp(line, KLP_RECORD_VERSION) != 0 && !intree;
 			if (out->bad_header && how == KLP_RECORD_STRICT)
 				fatal("%s: section %s does not start with \"%s\": was the module built by another modpost?\n",
 				      path, KLP_RECORD_SECTION, KLP_RECORD_VERSION);
-		} else if (!(wrong = parse_line(line, &rl))) {
+		} else if (!(wrong = parse_line(line, intree, &rl))) {
 			out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 			out->v[out->n++] = rl;
 		} else if (how == KLP_RECORD_STRICT) {
@@ -191,6 +235,7 @@ void klp_record_free(struct klp_record *r)
 		free(r->v[i].cname);
 		free(r->v[i].object);
 		free(r->v[i].name);
+		free(r->v[i].identity);
 	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));

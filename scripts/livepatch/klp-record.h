@@ -26,18 +26,46 @@
 
 #define KLP_RECORD_SECTION ".klp.modpost"
 #define KLP_RECORD_VERSION "klp-modpost 1"
+/*
+ * Version 2: an in-tree build, where modpost runs over vmlinux.o before
+ * the final link (klp-intree.h).  The position of a vmlinux symbol may
+ * then be one of
+ *
+ *	@L<k>:<type>:<file>	the k-th local symbol of that name in
+ *				vmlinux.o's symbol table, of ELF symbol
+ *				type <type>, after STT_FILE <file>
+ *	@G:<type>		the one global (or weak) symbol of that name
+ *	=<n>			the author's annotation: kernel position n,
+ *				checked against the final vmlinux
+ *	?			several candidates: the build fails after the
+ *				link, with their final positions
+ *
+ * and the post-link step turns it into the position the kernel counts.
+ */
+#define KLP_RECORD_VERSION_INTREE "klp-modpost 2"
+
+/* How a record line gives the position. */
+enum klp_position_kind {
+	KLP_POSITION_FINAL,		/* the kernel's position */
+	KLP_POSITION_IDENTITY,		/* @...: which symbol of vmlinux.o */
+	KLP_POSITION_ANNOTATED,		/* =n: the author's, not yet checked */
+	KLP_POSITION_AMBIGUOUS,		/* ?: not unique in vmlinux.o */
+};
 
 /* One line of the record. */
 struct klp_record_line {
 	char *cname;		/* the undefined symbol in the livepatch */
 	char *object, *name;	/* what it becomes: object, symbol ... */
-	unsigned long sympos;	/* ... and position */
+	unsigned long sympos;	/* ... and position (FINAL, ANNOTATED) */
+	enum klp_position_kind how;
+	char *identity;		/* IDENTITY: the text after '@' */
 	bool used;		/* (finalize) an undefined symbol took it */
 };
 
 struct klp_record {
 	bool present;		/* the section exists and is not empty */
 	bool bad_header;	/* first line is not KLP_RECORD_VERSION */
+	bool intree;		/* ... but KLP_RECORD_VERSION_INTREE */
 	size_t nmalformed;	/* lines that do not parse */
 	struct klp_record_line *v;
 	size_t n;
@@ -53,7 +81,8 @@ enum klp_record_reading {
 /*
  * Read the record of @elf (messages name @path).  Both ways validate
  * alike: the header line, four fields per line, a decimal position that
- * fits an unsigned long.
+ * fits an unsigned long (version 2: or one of the forms above, for
+ * vmlinux).
  */
 void klp_record_read(const struct elf_file *elf, const char *path,
 		     enum klp_record_reading how, struct klp_record *out);
@@ -61,9 +90,12 @@ void klp_record_free(struct klp_record *r);
 /* The line for undefined symbol @cname, or NULL. */
 struct klp_record_line *klp_record_find(struct klp_record *r, const char *cname);
 
-/* The .mod.c block for these lines (and an error for unrecordable names). */
+/*
+ * The .mod.c block for these lines (and an error for unrecordable names);
+ * version 2 if @intree or a line needs it.
+ */
 void klp_record_write(struct buffer *b, const char *modname,
-		      const struct klp_record_line *lines, size_t n);
+		      const struct klp_record_line *lines, size_t n, bool intree);
 
 /*
  * The post-link guard.  A record is only useful if the post-link step

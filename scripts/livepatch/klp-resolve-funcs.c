@@ -51,16 +51,16 @@ static void emit_error(struct buffer *b)
 	buf_free(b);
 }
 
-static void report(const struct klp_module *km, const struct klp_index *idx,
+static void report(const char *mod, const struct klp_index *idx,
 		   const struct klp_patched_func *f, const struct klp_func_verdict *v)
 {
 	struct buffer b = { 0 };
 	struct near_misses near = { .object = f->object };
-	const char *mod = km->mod->name;
 
 	switch (v->finding) {
 	case KLP_FUNC_OK:
 	case KLP_FUNC_UNCHECKED:
+	case KLP_FUNC_AFTER_LINK:
 		return;
 	case KLP_FUNC_NO_NAME:
 		buf_printf(&b, "livepatch: klp_func %s of %s.ko (object %s) has no old_name: the kernel\n"
@@ -120,20 +120,28 @@ static void report(const struct klp_module *km, const struct klp_index *idx,
 
 void klp_check_patched_funcs(const struct klp_module *km, const struct klp_index *idx)
 {
+	klp_check_patch_funcs(km->mod->name, &km->patch, idx, NULL);
+}
+
+void klp_check_patch_funcs(const char *modname, const struct klp_patch_desc *patch,
+			   const struct klp_index *idx, const char *only_object)
+{
 	struct string_list unchecked = { 0 };
 
-	for (size_t i = 0; i < km->patch.nfuncs; i++) {
-		const struct klp_patched_func *f = &km->patch.funcs[i];
+	for (size_t i = 0; i < patch->nfuncs; i++) {
+		const struct klp_patched_func *f = &patch->funcs[i];
 		struct klp_func_verdict v;
 
+		if (only_object && (!f->object || strcmp(f->object, only_object)))
+			continue;
 		klp_func_judge(idx, f, &v);
 		if (v.finding == KLP_FUNC_UNCHECKED && !string_list_contains(&unchecked, f->object)) {
 			string_list_add(&unchecked, f->object);
 			warn("livepatch: %s.ko patches module %s, which is not in the target kernel's module\n"
 			     "\ttree: the functions it replaces there are not checked (KLP_MODULES_DIR names\n"
-			     "\tthe directory that holds %s.ko)\n", km->mod->name, f->object, f->object);
+			     "\tthe directory that holds %s.ko)\n", modname, f->object, f->object);
 		}
-		report(km, idx, f, &v);
+		report(modname, idx, f, &v);
 	}
 	for (size_t i = 0; i < unchecked.n; i++)
 		free(unchecked.v[i]);

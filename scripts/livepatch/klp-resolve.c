@@ -22,6 +22,7 @@
 #include "klp.h"
 #include "klp-clones.h"
 #include "klp-index.h"
+#include "klp-intree.h"
 #include "klp-record.h"
 #include "klp-module.h"
 #include "klp-rules.h"
@@ -43,10 +44,14 @@ static char *kernel_release(void)
 	return klp_build_tree_release();
 }
 
-static bool open_index(const struct module *first_user, bool in_tree, bool required)
+static bool open_index(const struct module *first_user, bool in_tree,
+		       const char *vmlinux_object, bool required)
 {
 	struct klp_index_sources src;
-	struct klp_source_choice given = { .build_tree_vmlinux = in_tree };
+	struct klp_source_choice given = {
+		.build_tree_vmlinux = in_tree,
+		.vmlinux_object = vmlinux_object,
+	};
 
 	if (target_index)
 		return true;
@@ -176,9 +181,26 @@ static const char *paste_name(struct buffer *b, const char *cname)
 	return "NAME";
 }
 
+/* vmlinux read from vmlinux.o: its positions are not yet the kernel's */
+static bool position_unknown(const struct klp_symbol *sym)
+{
+	return klp_index_vmlinux_is_object(target_index) &&
+	       strcmp(sym->object, KLP_VMLINUX_NAME) == 0;
+}
+
 static void describe_candidate(struct buffer *b, const char *cname,
 			       const struct klp_symbol *sym, bool with_annotation)
 {
+	if (position_unknown(sym)) {
+		buf_printf(b, "\t  %s %s  (%c %s%s%s; its position is known once vmlinux is linked:\n"
+			      "\t      see System.map)\n", sym->object, sym->name, sym->type,
+			   sym->section[0] ? sym->section : "?",
+			   sym->source ? ", " : "", sym->source ? sym->source : "");
+		if (with_annotation)
+			buf_printf(b, "\t      KLP_SYMBOL(%s, %s, \"%s\", <position>);\n", cname,
+				   sym->object, sym->name);
+		return;
+	}
 	buf_printf(b, "\t  %s %s,%lu  (%c %s%s%s)\n", sym->object, sym->name,
 		   sym->count > 1 ? sym->sympos : 0UL, sym->type,
 		   sym->section[0] ? sym->section : "?",
@@ -386,6 +408,10 @@ static void resolve_annotated(struct klp_module *km, struct klp_conversion *c)
 		emit(true, &b);
 	} else if (load_order_dependent(&cands)) {
 		refuse_load_order(km, c, a->object, a->name);
+	} else if (position_unknown(cands.v[0])) {
+		/* the final vmlinux checks the position (klp-intree.c) */
+		set_result(c, a->object, a->name, a->sympos);
+		c->how = KLP_POSITION_ANNOTATED;
 	} else if (a->sympos == 0 && cands.n > 1) {
 		buf_printf(&b, "livepatch: annotation %s of %s.ko gives position 0 for '%s', but %s has %zu\n"
 			       "\tsymbols of that name (0 means \"unique\"); use one of:\n",
@@ -462,11 +488,19 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 		emit(false, &b);
 	} else if (load_order_dependent(&cands)) {
 		refuse_load_order(km, c, cands.v[0]->object, c->cname);
+	} else if (cands.n > 1 && cands.objects == 1 && position_unknown(cands.v[0])) {
+		/* the candidates' positions come with the final vmlinux (klp-intree.c) */
+		set_result(c, KLP_VMLINUX_NAME, c->cname, 0);
+		c->how = KLP_POSITION_AMBIGUOUS;
 	} else if (cands.n > 1) {
 		report_ambiguous(km, c, &cands, cands.objects > 1 ? "in several patched objects"
 								  : "in the patched object");
 	} else {
 		set_result(c, cands.v[0]->object, c->cname, 0);
+		if (position_unknown(cands.v[0])) {
+			c->how = KLP_POSITION_IDENTITY;
+			c->symidx = cands.v[0]->address;
+		}
 	}
 	free(cands.v);
 }
@@ -476,15 +510,19 @@ static void resolve_from_index(struct klp_module *km, struct klp_conversion *c)
 static void check_clone(const struct klp_module *km, const struct klp_conversion *c)
 {
 	const char *why, *kind = klp_clone_kind(c->name, &why);
+	char position[32] = "";
 
 	if (!kind || (c->annotation && c->annotation->clone_abi))
 		return;
-	warn("livepatch: \"%s\" [%s.ko] is bound to %s %s,%lu, a %s: %s,\n"
+	/* in-tree, the position of a vmlinux symbol is known after the link */
+	if (c->how == KLP_POSITION_FINAL)
+		snprintf(position, sizeof(position), ",%lu", c->sympos);
+	warn("livepatch: \"%s\" [%s.ko] is bound to %s %s%s, a %s: %s,\n"
 	     "\tso calling it (or reading it) through the declaration of the original is wrong.\n"
 	     "\tCopy the original function into the livepatch instead; if the declaration was\n"
 	     "\twritten for the clone's own calling convention, say so with KLP_SYMBOL_CLONE()\n"
 	     "\t(<linux/klp-annotations.h>)\n",
-	     c->cname, km->mod->name, c->object, c->name, c->sympos, kind, why);
+	     c->cname, km->mod->name, c->object, c->name, position, kind, why);
 }
 
 static void check_result(const struct klp_module *km, const struct klp_conversion *c)
@@ -538,16 +576,19 @@ static double seconds_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
+void klp_resolve_all(struct module **mods, size_t n, bool in_tree, const char *object_list)
 {
 	double t_start, t_vmlinux, t_modules, t_end;
 	size_t nconv = 0;
 
 	struct string_list wanted = { 0 };
 	const struct module *first_user = NULL;
+	const char *vmlinux_object = NULL;
 	bool all_modules;
 
 	bool conversions = false;
+
+	klp_intree_list_modules(mods, n, object_list);
 
 	for (size_t m = 0; m < n; m++) {
 		const struct klp_module *km = mods[m]->klp;
@@ -559,9 +600,13 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 		if ((km->nconversions || km->patch.nfuncs) && !first_user)
 			first_user = mods[m];
 	}
+	/* in-tree with vmlinux.o: the final vmlinux does not exist yet (klp-intree.h) */
+	for (size_t m = 0; in_tree && m < n; m++)
+		if (mods[m]->is_vmlinux && !mods[m]->from_dump)
+			vmlinux_object = KLP_INTREE_VMLINUX_O;
 	t_start = seconds_now();
 	/* without conversions, the index only checks klp_func: not finding it is no error */
-	if (!first_user || !open_index(first_user, in_tree, conversions))
+	if (!first_user || !open_index(first_user, in_tree, vmlinux_object, conversions))
 		return;
 	t_vmlinux = seconds_now();
 
@@ -601,6 +646,8 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree)
 				check_result(km, c);
 		}
 		nconv += km->nconversions;
+		if (klp_index_vmlinux_is_object(target_index))
+			klp_intree_identify(km, KLP_INTREE_VMLINUX_O);
 	}
 	t_end = seconds_now();
 
@@ -639,10 +686,12 @@ void klp_add_mod_c(struct buffer *b, const struct module *mod)
 		lines[n].object = (char *)c->object;
 		lines[n].name = (char *)c->name;
 		lines[n].sympos = c->sympos;
+		lines[n].how = c->how;
+		lines[n].identity = c->identity;
 		n++;
 	}
 	if (n) {
-		klp_record_write(b, mod->name, lines, n);
+		klp_record_write(b, mod->name, lines, n, false);
 		if (klp_record_guarded())
 			klp_record_write_guard(b, mod->name);
 	}

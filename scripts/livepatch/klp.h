@@ -49,7 +49,7 @@ void klp_claim_symbols(struct module **mods, size_t n);
  * reports problems.  @in_tree: a kernel build (the build's own vmlinux and
  * modules of the same run are sources), not an external module build.
  */
-void klp_resolve_all(struct module **mods, size_t n, bool in_tree);
+void klp_resolve_all(struct module **mods, size_t n, bool in_tree, const char *object_list);
 
 /* Append the resolution record of @mod (a livepatch module) to its .mod.c. */
 void klp_add_mod_c(struct buffer *b, const struct module *mod);

@@ -19,8 +19,8 @@
  *                      any check looks at them
  *   before_outputs     the profile's checks are done (all of them, or, with
  *                      a kernel that interleaves checks and writes, before
- *                      the first); the module list and whether this is an
- *                      in-tree build are passed in
+ *                      the first); the module list, whether this is an
+ *                      in-tree build and the -T file are passed in
  *   add_mod_c          append to a module's .mod.c, last
  *
  * Every hook may be NULL.
@@ -43,7 +43,8 @@ struct modpost_extension {
 	void (*print_modes)(FILE *out, const char *prog);
 	void (*object_read)(struct module *mod, struct elf_file *elf);
 	void (*claim_symbols)(struct module **mods, size_t n);
-	void (*before_outputs)(struct module **mods, size_t n, bool in_tree);
+	void (*before_outputs)(struct module **mods, size_t n, bool in_tree,
+			       const char *object_list);
 	void (*add_mod_c)(struct buffer *b, const struct module *mod);
 };
 

@@ -64,7 +64,8 @@ void extensions_before_outputs(void)
 
 	for_each_extension(e)
 		if (e->before_outputs)
-			e->before_outputs(modules, nmodules, !opts.external_module);
+			e->before_outputs(modules, nmodules, !opts.external_module,
+					  opts.object_list);
 }
 
 void extensions_add_mod_c(struct buffer *b, const struct module *mod)

@@ -117,7 +117,7 @@ static void parse_command_line(int argc, char **argv, struct run_files *f)
 		case 'n': opts.ignore_missing_files = true; break;
 		case 'o': f->dump_write = optarg; break;
 		case 'a': opts.all_versions = true; break;
-		case 'T': f->files_source = optarg; break;
+		case 'T': f->files_source = opts.object_list = optarg; break;
 		case 't': opts.trim_unused_exports = true; break;
 		case 'u': f->unused_exports_white_list = optarg; break;
 		case 'W': opts.extra_warn = true; break;

@@ -28,6 +28,7 @@ struct modpost_options {
 	bool trim_unused_exports;	/* -t */
 	bool allow_missing_ns_imports;	/* -N */
 	bool extra_warn;		/* -W */
+	const char *object_list;	/* -T FILE (kbuild: modules.order), or NULL */
 };
 
 extern struct modpost_options opts;

@@ -113,9 +113,10 @@ static void round_trip(const struct klp_record_line *l)
 {
 	struct buffer b = { 0 };
 	char *text, *want;
+	int n;
 
 	modpost_log_reset();
-	klp_record_write(&b, "m", l, 1);
+	klp_record_write(&b, "m", l, 1, false);
 	buf_write(&b, "", 1);
 	if (error_occurred()) {
 		/* refused: the line is not in the block */
@@ -124,8 +125,26 @@ static void round_trip(const struct klp_record_line *l)
 		return;
 	}
 	text = compiled_text(b.p);
-	if (asprintf(&want, KLP_RECORD_VERSION "\n%s %s %s %lu\n", l->cname, l->object,
-		     l->name, l->sympos) < 0)
+	switch (l->how) {
+	case KLP_POSITION_FINAL:
+		n = asprintf(&want, KLP_RECORD_VERSION "\n%s %s %s %lu\n", l->cname, l->object,
+			     l->name, l->sympos);
+		break;
+	case KLP_POSITION_IDENTITY:
+		n = asprintf(&want, KLP_RECORD_VERSION_INTREE "\n%s %s %s @%s\n", l->cname,
+			     l->object, l->name, l->identity);
+		break;
+	case KLP_POSITION_ANNOTATED:
+		n = asprintf(&want, KLP_RECORD_VERSION_INTREE "\n%s %s %s =%lu\n", l->cname,
+			     l->object, l->name, l->sympos);
+		break;
+	case KLP_POSITION_AMBIGUOUS:
+	default:
+		n = asprintf(&want, KLP_RECORD_VERSION_INTREE "\n%s %s %s ?\n", l->cname,
+			     l->object, l->name);
+		break;
+	}
+	if (n < 0)
 		abort();
 	fuzz_assert(strcmp(text, want) == 0,
 		    "the .mod.c block of record line \"%s %s %s %lu\" compiles to a different record:\n%s",

@@ -1,0 +1,36 @@
+# The in-tree suite's kernel: tinyconfig plus what a livepatch build and a
+# QEMU boot with our harness need.  Every line must survive olddefconfig
+# (the suite checks it).
+CONFIG_64BIT=y
+CONFIG_SMP=y
+CONFIG_PRINTK=y
+CONFIG_TTY=y
+CONFIG_PROC_FS=y
+CONFIG_SYSFS=y
+CONFIG_MULTIUSER=y
+CONFIG_SERIAL_8250=y
+CONFIG_SERIAL_8250_CONSOLE=y
+CONFIG_BLK_DEV_INITRD=y
+CONFIG_BINFMT_ELF=y
+CONFIG_BINFMT_SCRIPT=y
+CONFIG_MODULES=y
+CONFIG_MODULE_UNLOAD=y
+CONFIG_MODVERSIONS=y
+CONFIG_EXPERT=y
+CONFIG_DEBUG_KERNEL=y
+CONFIG_KALLSYMS=y
+CONFIG_KALLSYMS_ALL=y
+CONFIG_FTRACE=y
+CONFIG_FUNCTION_TRACER=y
+CONFIG_DYNAMIC_FTRACE=y
+CONFIG_LIVEPATCH=y
+# the consistency model (disabling a patch) needs a reliable stack trace
+CONFIG_UNWINDER_ORC=y
+CONFIG_SAMPLES=y
+CONFIG_SAMPLE_LIVEPATCH=m
+# both max_cstate of the sympos sample; ACPI (with PCI) powers the guest off
+CONFIG_PCI=y
+CONFIG_ACPI=y
+CONFIG_CPU_IDLE=y
+CONFIG_INTEL_IDLE=y
+CONFIG_ACPI_PROCESSOR=y
