@@ -57,7 +57,7 @@ ours=$W/ours/modpost
 stock=$OUT/scripts/mod/modpost
 cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$OUT/.Module.symvers.cmd")
 [ -n "$cmd" ] || { echo "bench-intree: no modpost command in $OUT/.Module.symvers.cmd" >&2; exit 1; }
-cmd=${cmd#scripts/mod/modpost }
+cmd=${cmd#*scripts/mod/modpost }
 nmods=$(wc -l <"$OUT/modules.order")
 echo "vmlinux.o: $(stat -c %s "$OUT/vmlinux.o") bytes, $nmods modules, $(wc -l <"$OUT/modules.livepatch" 2>/dev/null || echo 0) livepatch"
 

@@ -10,6 +10,12 @@ positions.py VMLINUX VMLINUX_O
     order (by address) differs from their vmlinux.o order: the reason the
     positions are taken after the link.
 
+positions.py --reordered VMLINUX VMLINUX_O
+    One name with two local symbols (functions or objects, C identifiers,
+    nothing else of that name) whose order by address in the final vmlinux
+    is not their vmlinux.o order: "NAME SOURCE1 SOURCE2", the sources in
+    the kernel's order.  Nothing when the build has none.
+
 positions.py --kallsyms KALLSYMS VMLINUX MODULE.ko...
     Every .klp.sym.vmlinux.NAME,POS of the modules names a symbol the kernel
     finds: POS 0 -> NAME is unique in KALLSYMS (lines of the booted kernel's
@@ -66,6 +72,24 @@ def check_prefix(vmlinux, vmlinux_o):
     return not bad
 
 
+def reordered(vmlinux, vmlinux_o):
+    fin, every = symbols(vmlinux)
+    obj, _ = symbols(vmlinux_o)
+    for name in sorted(obj):
+        seq = obj[name]
+        got = fin.get(name, [])
+        if (len(seq) != 2 or len(got) != 2 or len(every.get(name, [])) != 2 or
+                not name.isidentifier() or name.startswith('__') or
+                any(t not in ('FUNC', 'OBJECT') for t, _, _ in got) or
+                got[0][1] == got[1][1]):
+            continue
+        if got[0][2] > got[1][2]:
+            first, second = got[1][1], got[0][1]
+            print(f'{name} {first} {second}')
+            return True
+    return True
+
+
 def check_kallsyms(kallsyms, vmlinux, modules):
     entries = defaultdict(list)
     with open(kallsyms) as f:
@@ -101,6 +125,8 @@ def check_kallsyms(kallsyms, vmlinux, modules):
 
 if __name__ == '__main__':
     a = sys.argv[1:]
+    if a and a[0] == '--reordered' and len(a) == 3:
+        sys.exit(0 if reordered(a[1], a[2]) else 1)
     if a and a[0] == '--kallsyms' and len(a) >= 4:
         sys.exit(0 if check_kallsyms(a[1], a[2], a[3:]) else 1)
     if len(a) == 2:

@@ -28,7 +28,11 @@ set -uo pipefail
 export LC_ALL=C
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
-. "$TOP/selftests/lib/tap.sh"
+# the QEMU harness (it brings selftests/lib/tap.sh): sourced once, here,
+# since sourcing tap.sh starts the count again
+KH_WORK=${BUILD:-$TOP/build}/intree/qemu
+export KH_WORK
+. "$TOP/selftests/kernel/lib/harness.sh"
 
 BUILD=${BUILD:-$TOP/build}
 KDIR=${KDIR:-$("$TOP/scripts/kdir.sh" default 2>/dev/null || true)}
@@ -227,9 +231,12 @@ else
 fi
 
 # --- 2. the tail of the build at -j1 and at -j$NPROC ---------------------------------------
-for j in 1 "$NPROC"; do
+rm_outputs() { # what modpost writes and what is linked after it
 	(cd "$OUT" && rm -f vmlinux Module.symvers .vmlinux.export.* modules.livepatch \
 		arch/x86/boot/bzImage System.map && find . -name '*.ko' -delete -o -name '*.mod.[co]' -delete)
+}
+for j in 1 "$NPROC"; do
+	rm_outputs
 	t0=$SECONDS
 	if kmake "$W/build-j$j.log" -j"$j"; then
 		diff=$(compare "$KEEP")
@@ -244,10 +251,21 @@ for j in 1 "$NPROC"; do
 done
 
 # --- 3. use case 3: the ambiguous sample fails the build --------------------------------
+# With it, for this step only, a test module (reorder.c.in) that refers to
+# a name of two symbols which the final link orders otherwise than
+# vmlinux.o: its candidates must come in the kernel's order.
+read -r rname rsrc1 rsrc2 < <(python3 "$HERE/positions.py" --reordered "$OUT/vmlinux" "$OUT/vmlinux.o")
+lpdir=$SRC/samples/livepatch
+cp "$lpdir/Makefile" "$W/samples-Makefile"
+if [ -n "${rname:-}" ]; then
+	sed "s/@NAME@/$rname/g" "$HERE/reorder.c.in" >"$lpdir/klp-suite-reorder.c"
+	echo 'obj-$(CONFIG_SAMPLE_LIVEPATCH_AMBIGUOUS) += klp-suite-reorder.o' >>"$lpdir/Makefile"
+fi
 "$SRC/scripts/config" --file "$OUT/.config" -m SAMPLE_LIVEPATCH_AMBIGUOUS
 kmake "$W/olddefconfig3.log" olddefconfig
 amb=samples/livepatch/livepatch-ambiguous-sample
-if kmake "$W/build-ambiguous.log" -j"$NPROC"; then
+reo=samples/livepatch/klp-suite-reorder
+if kmake "$W/build-ambiguous.log" -k -j"$NPROC"; then
 	tap_fail "SAMPLE_LIVEPATCH_AMBIGUOUS=m: the build fails" "it succeeded"
 else
 	log=$W/build-ambiguous.log
@@ -262,7 +280,20 @@ else
 		tap_fail "SAMPLE_LIVEPATCH_AMBIGUOUS=m: the build fails with both candidates" \
 			"$(grep -B2 -A12 'ambiguous' "$log" | head -n 30)"
 	fi
+	if [ -z "${rname:-}" ]; then
+		tap_fail "a name the final link reorders: none in this build (config.frag changed?)"
+	elif grep -q "\"$rname\" \[$reo.ko\] is ambiguous: 2 symbols of that name in vmlinux" "$log" &&
+		grep -q "^	  vmlinux $rname,1  (.*, $rsrc1)$" "$log" &&
+		grep -q "^	  vmlinux $rname,2  (.*, $rsrc2)$" "$log" &&
+		[ ! -e "$OUT/$reo.ko" ]; then
+		tap_ok "$rname (vmlinux.o lists $rsrc2's first): the candidates in the kernel's order, $rsrc1's at position 1"
+	else
+		tap_fail "$rname: the candidates in the kernel's order ($rsrc1, $rsrc2)" \
+			"$(grep -A8 "\"$rname\"" "$log" | head -n 12)"
+	fi
 fi
+cp "$W/samples-Makefile" "$lpdir/Makefile"
+rm -f "$lpdir/klp-suite-reorder.c"
 "$SRC/scripts/config" --file "$OUT/.config" -d SAMPLE_LIVEPATCH_AMBIGUOUS
 kmake "$W/olddefconfig4.log" olddefconfig
 if kmake "$W/build-after-ambiguous.log" -j"$NPROC" && [ -z "$(compare "$KEEP")" ]; then
@@ -273,9 +304,6 @@ else
 fi
 
 # --- 4. the kernel boots with its own modules --------------------------------------------
-KH_WORK=$W/qemu
-export KH_WORK
-. "$TOP/selftests/kernel/lib/harness.sh"
 KDIR=$OUT VMLINUZ=$OUT/arch/x86/boot/bzImage kh_setup
 files=("$KH_LIB/kh-klp-guest.sh:/lib/kh-klp-guest.sh")
 for s in $OUR_SAMPLES livepatch-sample; do
@@ -308,9 +336,11 @@ else
 		"$(diff "$W/tree.before" "$W/tree.after" | head -n 10)"
 fi
 kmake "$W/olddefconfig5.log" olddefconfig
+# everything modpost writes, and what is linked from it, made anew by stock
+rm_outputs
 t0=$SECONDS
 if kmake "$W/build-stock.log" -j"$NPROC"; then
-	tap_ok "stock: make -j$NPROC in the same output tree ($((SECONDS - t0)) s)"
+	tap_ok "stock: make -j$NPROC in the same output tree: stock modpost, vmlinux and modules made anew ($((SECONDS - t0)) s)"
 else
 	bail "stock: make" "$(tail -n 20 "$W/build-stock.log")"
 fi
@@ -354,4 +384,5 @@ else
 fi
 
 [ "${INTREE_KEEP:-0}" = 1 ] || rm -rf "$SRC" "$OUT"
+tap_note "selftests/intree took $SECONDS s"
 tap_done

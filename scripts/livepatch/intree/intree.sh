@@ -204,17 +204,17 @@ apply)
 	[ ! -e "$ksrc/$SAVED" ] || die "$ksrc has it already (intree.sh remove $ksrc first)"
 	tmp=$(mktemp)
 	make_patch "$ksrc" "$tmp"
-	patch -p1 -s -d "$ksrc" --dry-run --no-backup-if-mismatch <"$tmp" ||
+	patch -p1 -s -E -d "$ksrc" --dry-run --no-backup-if-mismatch <"$tmp" ||
 		{ rm -f "$tmp"; die "the patch does not apply to $ksrc"; }
-	patch -p1 -s -d "$ksrc" --no-backup-if-mismatch <"$tmp"
+	patch -p1 -s -E -d "$ksrc" --no-backup-if-mismatch <"$tmp"
 	mv -f "$tmp" "$ksrc/$SAVED"
 	echo "intree: applied to $ksrc (Linux $series); undo with: make intree-remove KSRC=$ksrc"
 	;;
 remove)
 	[ -f "$ksrc/$SAVED" ] || die "$ksrc does not have it (no $SAVED)"
-	patch -p1 -s -R -d "$ksrc" --dry-run --no-backup-if-mismatch <"$ksrc/$SAVED" ||
+	patch -p1 -s -E -R -d "$ksrc" --dry-run --no-backup-if-mismatch <"$ksrc/$SAVED" ||
 		die "$ksrc was changed since: the patch does not reverse cleanly"
-	patch -p1 -s -R -d "$ksrc" --no-backup-if-mismatch <"$ksrc/$SAVED"
+	patch -p1 -s -E -R -d "$ksrc" --no-backup-if-mismatch <"$ksrc/$SAVED"
 	rm -f "$ksrc/$SAVED"
 	# directories the patch created and left empty
 	rmdir "$ksrc/scripts/livepatch" "$ksrc/scripts/mod/profiles"/* "$ksrc/scripts/mod/profiles" 2>/dev/null || true

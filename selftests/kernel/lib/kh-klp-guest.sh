@@ -16,6 +16,10 @@
 #   lp_load NAME FILE LABEL [OBJECT PATCHED]...   insmod a livepatch, check
 #                             enabled/transition/patched/taint and the messages
 #   lp_unload NAME LABEL      disable, wait until gone, rmmod, check the messages
+#   lp_cmdline_sample FILE WANT   a sample livepatch that replaces
+#                             cmdline_proc_show(): load /root/FILE.ko,
+#                             /proc/cmdline must read WANT, unload, and
+#                             /proc/cmdline must read $ORIG again
 #   lp_send_log               the whole kernel log as bulk record "dmesg"
 
 LP=/sys/kernel/livepatch
@@ -126,6 +130,16 @@ lp_unload() {
 	has_msg "livepatch: '$name': unpatching complete"
 	result "$label: disable, wait, rmmod; kernel: starting unpatching transition, unpatching complete"
 	oops_guard
+}
+
+lp_cmdline_sample() {
+	name=$(echo "$1" | tr - _)
+	[ -f "/root/$1.ko" ] || { kh_fail "$1: /root/$1.ko is there (the host could not build it)"; return; }
+	if lp_load "$name" "/root/$1.ko" "$1" vmlinux 1; then
+		equal "$1: /proc/cmdline" "$(cat /proc/cmdline)" "$2"
+		lp_unload "$name" "$1"
+		equal "$1: /proc/cmdline is the original again" "$(cat /proc/cmdline)" "$ORIG"
+	fi
 }
 
 lp_send_log() {

@@ -11,22 +11,11 @@ ORIG=$(cat /proc/cmdline)
 . /lib/kh-klp-guest.sh
 klp_begin
 
-# sample NAME WANT: load /root/NAME.ko, /proc/cmdline must read WANT
-sample() {
-	name=$(echo "$1" | tr - _)
-	[ -f "/root/$1.ko" ] || { kh_fail "$1: /root/$1.ko is there (the host could not build it)"; return; }
-	if lp_load "$name" "/root/$1.ko" "$1" vmlinux 1; then
-		equal "$1: /proc/cmdline" "$(cat /proc/cmdline)" "$2"
-		lp_unload "$name" "$1"
-		equal "$1: /proc/cmdline is the original again" "$(cat /proc/cmdline)" "$ORIG"
-	fi
-}
-
 kh_note "kernel command line: $ORIG"
 kh_note "kallsyms: $(grep -E ' (max_cstate|saved_command_line)$' /proc/kallsyms | tr '\t\n' '  ')"
-sample livepatch-auto-sample "$ORIG [livepatch-auto-sample]"
-sample livepatch-annotated-sample "$ORIG livepatch=1"
-sample livepatch-sympos-sample "$ORIG [max_cstate,1=3 max_cstate,2=5]"
+lp_cmdline_sample livepatch-auto-sample "$ORIG [livepatch-auto-sample]"
+lp_cmdline_sample livepatch-annotated-sample "$ORIG livepatch=1"
+lp_cmdline_sample livepatch-sympos-sample "$ORIG [max_cstate,1=3 max_cstate,2=5]"
 
 step
 equal "no livepatch left in $LP" "$(ls $LP)" ""
