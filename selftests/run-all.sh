@@ -78,9 +78,17 @@ start_all=$SECONDS
 # --- 1. dependencies --------------------------------------------------------
 deps_missing() { # series
 	local kdir rel t
-	for t in gcc make ld xz zstd cpio modinfo pahole busybox qemu-system-x86_64 python3 /usr/bin/time; do
+	for t in gcc make ld xz zstd cpio modinfo pahole busybox qemu-system-x86_64 python3 /usr/bin/time \
+		bison flex bc; do
 		command -v "$t" >/dev/null 2>&1 || {
 			echo "tool $t"
+			return 0
+		}
+	done
+	# a kernel build (selftests/intree): objtool needs libelf, sign-file OpenSSL
+	for t in /usr/include/gelf.h /usr/include/openssl/ssl.h; do
+		[ -f "$t" ] || {
+			echo "header $t"
 			return 0
 		}
 	done
