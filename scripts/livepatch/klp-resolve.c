@@ -568,6 +568,20 @@ static void check_unused_annotations(const struct klp_module *km)
 	}
 }
 
+/* Does a livepatch replace functions of a module (not only of vmlinux)? */
+static bool patches_modules(struct module **mods, size_t n)
+{
+	for (size_t m = 0; m < n; m++) {
+		const struct klp_module *km = mods[m]->klp;
+
+		for (size_t i = 0; km && i < km->patch.nfuncs; i++)
+			if (!km->patch.funcs[i].object ||
+			    strcmp(km->patch.funcs[i].object, KLP_VMLINUX_NAME))
+				return true;
+	}
+	return false;
+}
+
 static double seconds_now(void)
 {
 	struct timespec ts;
@@ -604,6 +618,14 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree, const char *o
 	for (size_t m = 0; in_tree && m < n; m++)
 		if (mods[m]->is_vmlinux && !mods[m]->from_dump)
 			vmlinux_object = KLP_INTREE_VMLINUX_O;
+	/*
+	 * ... and the klp_func entries for vmlinux are judged after the link:
+	 * livepatches that only replace vmlinux functions (the kernel's own
+	 * samples) need no index here, which saves reading vmlinux.o's symbols
+	 * on the critical path of every kernel build.
+	 */
+	if (vmlinux_object && !conversions && !patches_modules(mods, n))
+		return;
 	t_start = seconds_now();
 	/* without conversions, the index only checks klp_func: not finding it is no error */
 	if (!first_user || !open_index(first_user, in_tree, vmlinux_object, conversions))

@@ -251,12 +251,15 @@ for j in 1 "$NPROC"; do
 done
 
 # --- 3. use case 3: the ambiguous sample fails the build --------------------------------
-# With it, for this step only, a test module (reorder.c.in) that refers to
-# a name of two symbols which the final link orders otherwise than
-# vmlinux.o: its candidates must come in the kernel's order.
+# With it, for this step only, two test modules: reorder.c.in refers to a
+# name of two symbols which the final link orders otherwise than vmlinux.o
+# (its candidates must come in the kernel's order); bad-func.c replaces a
+# vmlinux function that does not exist (refused when it is linked).
 read -r rname rsrc1 rsrc2 < <(python3 "$HERE/positions.py" --reordered "$OUT/vmlinux" "$OUT/vmlinux.o")
 lpdir=$SRC/samples/livepatch
 cp "$lpdir/Makefile" "$W/samples-Makefile"
+cp "$HERE/bad-func.c" "$lpdir/klp-suite-bad-func.c"
+echo 'obj-$(CONFIG_SAMPLE_LIVEPATCH_AMBIGUOUS) += klp-suite-bad-func.o' >>"$lpdir/Makefile"
 if [ -n "${rname:-}" ]; then
 	sed "s/@NAME@/$rname/g" "$HERE/reorder.c.in" >"$lpdir/klp-suite-reorder.c"
 	echo 'obj-$(CONFIG_SAMPLE_LIVEPATCH_AMBIGUOUS) += klp-suite-reorder.o' >>"$lpdir/Makefile"
@@ -265,6 +268,7 @@ fi
 kmake "$W/olddefconfig3.log" olddefconfig
 amb=samples/livepatch/livepatch-ambiguous-sample
 reo=samples/livepatch/klp-suite-reorder
+bad=samples/livepatch/klp-suite-bad-func
 if kmake "$W/build-ambiguous.log" -k -j"$NPROC"; then
 	tap_fail "SAMPLE_LIVEPATCH_AMBIGUOUS=m: the build fails" "it succeeded"
 else
@@ -291,9 +295,17 @@ else
 		tap_fail "$rname: the candidates in the kernel's order ($rsrc1, $rsrc2)" \
 			"$(grep -A8 "\"$rname\"" "$log" | head -n 12)"
 	fi
+	if grep -q "klp_func funcs\[0\] of $bad.ko replaces 'klp_suite_no_such_function', but vmlinux has no symbol of" "$log" &&
+		grep -q "$bad.ko: refused: the kernel would not apply this livepatch" "$log" &&
+		[ ! -e "$OUT/$bad.ko" ]; then
+		tap_ok "a klp_func for a vmlinux function that does not exist: refused when the module is linked, no .ko"
+	else
+		tap_fail "a klp_func for a vmlinux function that does not exist: refused when linked" \
+			"$(grep -A4 "bad-func" "$log" | head -n 12)"
+	fi
 fi
 cp "$W/samples-Makefile" "$lpdir/Makefile"
-rm -f "$lpdir/klp-suite-reorder.c"
+rm -f "$lpdir/klp-suite-reorder.c" "$lpdir/klp-suite-bad-func.c"
 "$SRC/scripts/config" --file "$OUT/.config" -d SAMPLE_LIVEPATCH_AMBIGUOUS
 kmake "$W/olddefconfig4.log" olddefconfig
 if kmake "$W/build-after-ambiguous.log" -j"$NPROC" && [ -z "$(compare "$KEEP")" ]; then
