@@ -366,10 +366,16 @@ static void check_finalized(struct check *c)
 	if (rec.bad_header || rec.nmalformed)
 		problem(c, true, "section %s is not a record of this modpost (%s)", KLP_RECORD_SECTION,
 			rec.bad_header ? "unknown first line" : "malformed lines");
-	for (size_t i = 0; i < rec.n; i++)
-		if (undefined_symbol(elf, rec.v[i].cname))
+	for (size_t i = 0; i < rec.n; i++) {
+		if (!undefined_symbol(elf, rec.v[i].cname))
+			continue;
+		if (rec.v[i].how == KLP_POSITION_FINAL)
 			problem(c, true, "symbol %s is still undefined; the modpost record converts it to " KLP_SYM_PREFIX "%s.%s,%lu",
 				rec.v[i].cname, rec.v[i].object, rec.v[i].name, rec.v[i].sympos);
+		else	/* an in-tree record (klp-intree.h): the position comes with vmlinux */
+			problem(c, true, "symbol %s is still undefined; the modpost record converts it to %s %s at its position in the final vmlinux (modpost --klp-finalize --vmlinux VMLINUX)",
+				rec.v[i].cname, rec.v[i].object, rec.v[i].name);
+	}
 	klp_record_free(&rec);
 
 	for (unsigned int i = 1; i < elf->nsections; i++) {

@@ -519,6 +519,23 @@ static void m_klp_record_unterminated(struct image *im)
 			im->p[s->sh_offset + i] = 'z';
 }
 
+/*
+ * Version 2 (an in-tree build, klp-record.h): the last character of line
+ * 1's position (the sample's positions are one digit) becomes @c.
+ */
+static void record_intree_position(struct image *im, char c)
+{
+	char *l = record_line(im, 1);
+
+	record_line(im, 0)[12] = '2';
+	l[strcspn(l, "\n") - 1] = c;
+}
+
+/* "?": the candidates come from the final vmlinux, and there is none here */
+static void m_klp_record_intree_ambiguous(struct image *im) { record_intree_position(im, '?'); }
+/* "=" without a number */
+static void m_klp_record_intree_position(struct image *im) { record_intree_position(im, '='); }
+
 static void m_klp_record_offset(struct image *im)
 {
 	find_name(im, ".klp.modpost")->sh_offset = im->size + 8;
@@ -606,6 +623,8 @@ static const struct variant klp_variants[] = {
 	{ "klp-record-bad-header", m_klp_record_header },
 	{ "klp-record-position-overflow", m_klp_record_position },
 	{ "klp-record-three-fields", m_klp_record_fields },
+	{ "klp-record-intree-ambiguous", m_klp_record_intree_ambiguous },
+	{ "klp-record-intree-position", m_klp_record_intree_position },
 	{ "klp-record-unknown-symbol", m_klp_record_cname },
 	{ "klp-record-unterminated", m_klp_record_unterminated },
 	{ "klp-record-offset-beyond-eof", m_klp_record_offset },

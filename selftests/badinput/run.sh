@@ -546,6 +546,11 @@ klp_case record-bad-header sympos finalize \
 klp_case record-position-overflow sympos finalize \
 	"line 2 of section .klp.modpost is malformed: a position that is no unsigned decimal number"
 klp_case record-three-fields sympos finalize "line 2 of section .klp.modpost is malformed: not four fields"
+# ... of an in-tree build (version 2), outside one: no vmlinux to settle it
+klp_case record-intree-ambiguous sympos finalize \
+	"livepatch: livepatch-sympos-sample.ko: vmlinux is needed to convert it: link vmlinux first"
+klp_case record-intree-position sympos finalize \
+	"line 2 of section .klp.modpost is malformed: a vmlinux position that is neither @<identity>, =<number> nor ?"
 klp_case record-unknown-symbol sympos finalize \
 	"section .klp.modpost names 'processor_max_cstat_', which is not an undefined symbol of the module"
 klp_case record-unterminated sympos finalize "of section .klp.modpost is malformed: not four fields"
