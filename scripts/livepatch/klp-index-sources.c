@@ -207,8 +207,13 @@ void klp_index_choose_sources(const struct klp_source_choice *given,
 	const char *env_vmlinux = getenv("KLP_VMLINUX");
 
 	klp_index_find_sources(given->release, out, searched);
+	/*
+	 * A kernel build tree's own vmlinux (an external build against a
+	 * built kernel tree too), if it is one with symbols: Debian's headers
+	 * trees have none or a BTF-only one.
+	 */
 	if (given->build_tree_vmlinux && !(env_vmlinux && *env_vmlinux) &&
-	    access("vmlinux", R_OK) == 0)
+	    access("vmlinux", R_OK) == 0 && !vmlinux_problem("vmlinux"))
 		replace(&out->vmlinux_elf, "vmlinux");
 	if (given->vmlinux || given->map) {
 		replace(&out->vmlinux_elf, given->vmlinux);

@@ -126,8 +126,9 @@ void klp_index_find_sources(const char *release, struct klp_index_sources *out,
  *      a vmlinux or a map named there replaces both found vmlinux sources
  *      (a named map is not overruled by a found ELF);
  *   2. for an in-tree build, vmlinux.o (@given->vmlinux_object) when modpost
- *      reads it, else ./vmlinux of the build (@given->build_tree_vmlinux),
- *      unless KLP_VMLINUX says otherwise;
+ *      reads it; else, for modpost run by kbuild (@given->build_tree_vmlinux),
+ *      ./vmlinux of the kernel build tree when it has symbols (not a Debian
+ *      headers tree's BTF-only one), unless KLP_VMLINUX says otherwise;
  *   3. the environment: KLP_VMLINUX, KLP_SYSTEM_MAP, KLP_MODULES_DIR;
  *   4. the standard places for @given->release (klp_index_find_sources()).
  *
@@ -137,7 +138,7 @@ void klp_index_find_sources(const char *release, struct klp_index_sources *out,
 struct klp_source_choice {
 	const char *release;		/* NULL or "": unknown */
 	const char *vmlinux, *map, *modules;	/* named explicitly, or NULL */
-	bool build_tree_vmlinux;	/* in-tree: ./vmlinux of the build */
+	bool build_tree_vmlinux;	/* kbuild: ./vmlinux of the build tree, if full */
 	const char *vmlinux_object;	/* in-tree, before the link: vmlinux.o */
 };
 void klp_index_choose_sources(const struct klp_source_choice *given,

@@ -44,12 +44,13 @@ static char *kernel_release(void)
 	return klp_build_tree_release();
 }
 
-static bool open_index(const struct module *first_user, bool in_tree,
-		       const char *vmlinux_object, bool required)
+static bool open_index(const struct module *first_user, const char *vmlinux_object,
+		       bool required)
 {
 	struct klp_index_sources src;
+	/* kbuild runs modpost in the kernel build tree, in-tree or external */
 	struct klp_source_choice given = {
-		.build_tree_vmlinux = in_tree,
+		.build_tree_vmlinux = true,
 		.vmlinux_object = vmlinux_object,
 	};
 
@@ -628,7 +629,7 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree, const char *o
 		return;
 	t_start = seconds_now();
 	/* without conversions, the index only checks klp_func: not finding it is no error */
-	if (!first_user || !open_index(first_user, in_tree, vmlinux_object, conversions))
+	if (!first_user || !open_index(first_user, vmlinux_object, conversions))
 		return;
 	t_vmlinux = seconds_now();
 

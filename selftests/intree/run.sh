@@ -190,6 +190,22 @@ else
 	tap_fail "vmlinux.o identity -> final position, for every duplicated name" "$(tail -n 15 "$W/positions.log")"
 fi
 
+# an external module built against this tree (make M=): the tree's vmlinux
+# is the target, the tree's Makefile.modfinal converts it
+ext=$W/ext
+mkdir -p "$ext"
+cp "$TOP/samples/livepatch/livepatch-auto-sample.c" "$ext/"
+echo 'obj-m += livepatch-auto-sample.o' >"$ext/Kbuild"
+if kmake "$W/build-ext.log" M="$ext" modules &&
+	[ "$(klp_syms "$ext/livepatch-auto-sample.ko")" = ".klp.sym.vmlinux.saved_command_line,0" ] &&
+	[ "$(cat "$ext/modules.livepatch")" = "$ext/livepatch-auto-sample.o" ] &&
+	"$OUT/scripts/mod/modpost" --klp-check "$ext/livepatch-auto-sample.ko" >"$W/ext-check.log" 2>&1; then
+	tap_ok "make M=<dir> against the tree: the sample resolved against the tree's vmlinux and converted ($(head -n 1 "$W/ext-check.log"))"
+else
+	tap_fail "make M=<dir> against the tree: the sample resolved against the tree's vmlinux and converted" \
+		"$(tail -n 12 "$W/build-ext.log")" "$(cat "$W/ext-check.log" 2>/dev/null)"
+fi
+
 # what a later build must reproduce (a build of vmlinux and modules writes
 # Module.symvers, not vmlinux.symvers: that is `make vmlinux` alone)
 outputs() { # the files compared between builds, relative to $OUT
