@@ -48,9 +48,12 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=klp KBUILD_BUILD_HOST=klp KBUILD_BUILD_VERSION=1
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL
 
-OUR_SAMPLES="livepatch-auto-sample livepatch-annotated-sample livepatch-sympos-sample"
-# what each sample must say in its .klp.sym symbols (the kernel's positions)
+# our samples, and local.c: a livepatch the suite puts into the tree for
+# its builds (a static vmlinux variable, recorded by its vmlinux.o identity)
+OUR_SAMPLES="livepatch-auto-sample livepatch-annotated-sample livepatch-sympos-sample klp-suite-local"
+# what each must say in its .klp.sym symbols (the kernel's positions)
 declare -A WANT_KLP_SYMS=(
+	[klp-suite-local]=".klp.sym.vmlinux.ramdisk_execute_command,0"
 	[livepatch-auto-sample]=".klp.sym.vmlinux.saved_command_line,0"
 	[livepatch-annotated-sample]=".klp.sym.vmlinux.saved_command_line,0"
 	[livepatch-sympos-sample]=".klp.sym.vmlinux.max_cstate,1 .klp.sym.vmlinux.max_cstate,2 .klp.sym.vmlinux.saved_command_line,0"
@@ -114,6 +117,10 @@ else
 	bail "make intree KSRC=<tree>" "$(cat "$W/intree.log")"
 fi
 kmake "$W/olddefconfig2.log" olddefconfig
+lpdir=$SRC/samples/livepatch
+cp "$lpdir/Makefile" "$W/samples-Makefile.patched"
+cp "$HERE/local.c" "$lpdir/klp-suite-local.c"
+echo 'obj-$(CONFIG_SAMPLE_LIVEPATCH) += klp-suite-local.o' >>"$lpdir/Makefile"
 if grep -qx 'CONFIG_SAMPLE_LIVEPATCH_SYMPOS=m' "$OUT/.config" &&
 	grep -qx '# CONFIG_SAMPLE_LIVEPATCH_AMBIGUOUS is not set' "$OUT/.config"; then
 	tap_ok "Kconfig: the sympos sample on with the other samples, the ambiguous one off"
@@ -177,11 +184,12 @@ done
 # the record (identities of vmlinux.o) and what finalize made of them
 if grep -q '"klp-modpost 2' "$OUT/samples/livepatch/livepatch-auto-sample.mod.c" &&
 	grep -q 'saved_command_line vmlinux saved_command_line @G:' "$OUT/samples/livepatch/livepatch-auto-sample.mod.c" &&
-	grep -q 'processor_max_cstate vmlinux max_cstate =2' "$OUT/samples/livepatch/livepatch-sympos-sample.mod.c"; then
+	grep -q 'processor_max_cstate vmlinux max_cstate =2' "$OUT/samples/livepatch/livepatch-sympos-sample.mod.c" &&
+	grep -q 'ramdisk_execute_command vmlinux ramdisk_execute_command @L1:1:main.c' "$OUT/samples/livepatch/klp-suite-local.mod.c"; then
 	tap_ok "the .mod.c records vmlinux.o identities and annotations for the post-link step (record version 2)"
 else
 	tap_fail "the .mod.c records vmlinux.o identities and annotations (record version 2)" \
-		"$(grep -h 'vmlinux' "$OUT"/samples/livepatch/livepatch-{auto,sympos}-sample.mod.c)"
+		"$(grep -h 'vmlinux' "$OUT"/samples/livepatch/{livepatch-auto-sample,livepatch-sympos-sample,klp-suite-local}.mod.c)"
 fi
 # positions cross-checked against the final vmlinux, as kallsyms will count
 if python3 "$HERE/positions.py" "$OUT/vmlinux" "$OUT/vmlinux.o" >"$W/positions.log" 2>&1; then
@@ -272,7 +280,6 @@ done
 # (its candidates must come in the kernel's order); bad-func.c replaces a
 # vmlinux function that does not exist (refused when it is linked).
 read -r rname rsrc1 rsrc2 < <(python3 "$HERE/positions.py" --reordered "$OUT/vmlinux" "$OUT/vmlinux.o")
-lpdir=$SRC/samples/livepatch
 cp "$lpdir/Makefile" "$W/samples-Makefile"
 cp "$HERE/bad-func.c" "$lpdir/klp-suite-bad-func.c"
 echo 'obj-$(CONFIG_SAMPLE_LIVEPATCH_AMBIGUOUS) += klp-suite-bad-func.o' >>"$lpdir/Makefile"
@@ -356,6 +363,8 @@ else
 fi
 
 # --- 5. the tree without the project: the stock build ----------------------------------
+cp "$W/samples-Makefile.patched" "$lpdir/Makefile"
+rm -f "$lpdir/klp-suite-local.c"
 if make -s --no-print-directory -C "$TOP" intree-remove KSRC="$SRC" </dev/null >"$W/intree-remove.log" 2>&1 &&
 	fingerprint >"$W/tree.after" && cmp -s "$W/tree.before" "$W/tree.after"; then
 	tap_ok "make intree-remove: the tree is as it was (md5sum of every file the patch may touch)"
@@ -399,7 +408,7 @@ else
 fi
 # our samples are not in the stock build: their lines are left out
 for s in out err; do
-	grep -v -E 'livepatch-(auto|annotated|sympos)-sample' "$KEEP/modpost.$s" >"$W/ours.$s.filtered"
+	grep -v -E 'livepatch-(auto|annotated|sympos)-sample|klp-suite-local' "$KEEP/modpost.$s" >"$W/ours.$s.filtered"
 done
 if cmp -s "$W/ours.out.filtered" "$W/stock/modpost.out" &&
 	cmp -s "$W/ours.err.filtered" "$W/stock/modpost.err" &&

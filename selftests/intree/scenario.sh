@@ -15,12 +15,15 @@ klp_begin
 
 kh_note "kernel $(uname -r), command line: $ORIG"
 kh_note "kallsyms: $(grep -E ' (max_cstate|saved_command_line)$' /proc/kallsyms | tr '\t\n' '  ')"
-grep -E ' (max_cstate|saved_command_line|cmdline_proc_show)$' /proc/kallsyms | kh_bulk kallsyms gz
+grep -E ' (max_cstate|saved_command_line|cmdline_proc_show|ramdisk_execute_command)$' /proc/kallsyms |
+	kh_bulk kallsyms gz
 # the kernel's own sample (no symbol to convert), then ours
 lp_cmdline_sample livepatch-sample "this has been live patched"
 lp_cmdline_sample livepatch-auto-sample "$ORIG [livepatch-auto-sample]"
 lp_cmdline_sample livepatch-annotated-sample "$ORIG livepatch=1"
 lp_cmdline_sample livepatch-sympos-sample "$ORIG [max_cstate,1=3 max_cstate,2=5]"
+# the suite's own: a static of init/main.c
+lp_cmdline_sample klp-suite-local "ramdisk_execute_command=/init"
 
 step
 equal "no livepatch left in $LP" "$(ls $LP)" ""
