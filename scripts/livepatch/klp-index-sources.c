@@ -223,6 +223,7 @@ void klp_index_choose_sources(const struct klp_source_choice *given,
 		replace(&out->modules_dir, given->modules);
 	if (given->vmlinux_object)
 		replace(&out->vmlinux_object, given->vmlinux_object);
+	out->vmlinux_object_unread = given->vmlinux_object_unread;
 }
 
 void klp_index_sources_free(struct klp_index_sources *src)

@@ -75,7 +75,9 @@ struct klp_index *klp_index_open(const struct klp_index_sources *src)
 	const char *kind = NULL, *path = NULL;
 
 	if (src->vmlinux_object) {
-		idx->vmlinux = klp_read_vmlinux_object(src->vmlinux_object);
+		idx->vmlinux = src->vmlinux_object_unread ?
+			       klp_symtab_build("vmlinux", NULL, 0, KLP_ORDER_TABLE) :
+			       klp_read_vmlinux_object(src->vmlinux_object);
 		if (idx->vmlinux) {
 			kind = "ELF";
 			path = src->vmlinux_object;

@@ -81,6 +81,12 @@ struct klp_index_sources {
 	 * index in vmlinux.o's symbol table.
 	 */
 	const char *vmlinux_object;
+	/*
+	 * ... whose symbols nothing will look up (livepatches without
+	 * conversions: their klp_func entries for vmlinux are judged after
+	 * the link): vmlinux is an empty table, vmlinux.o is not read.
+	 */
+	bool vmlinux_object_unread;
 	const char *symbol_map;		/* System.map or /proc/kallsyms text */
 	const char *modules_dir;	/* searched recursively for module files */
 };
@@ -140,6 +146,7 @@ struct klp_source_choice {
 	const char *vmlinux, *map, *modules;	/* named explicitly, or NULL */
 	bool build_tree_vmlinux;	/* kbuild: ./vmlinux of the build tree, if full */
 	const char *vmlinux_object;	/* in-tree, before the link: vmlinux.o */
+	bool vmlinux_object_unread;	/* ... and nothing looks up its symbols */
 };
 void klp_index_choose_sources(const struct klp_source_choice *given,
 			      struct klp_index_sources *out, char **searched);

@@ -45,14 +45,18 @@ static char *kernel_release(void)
 }
 
 static bool open_index(const struct module *first_user, const char *vmlinux_object,
-		       bool required)
+		       bool conversions)
 {
 	struct klp_index_sources src;
 	/* kbuild runs modpost in the kernel build tree, in-tree or external */
 	struct klp_source_choice given = {
 		.build_tree_vmlinux = true,
 		.vmlinux_object = vmlinux_object,
+		/* on the critical path of every kernel build: read only if needed */
+		.vmlinux_object_unread = !conversions,
 	};
+	/* without conversions, the index only checks klp_func: not finding it is no error */
+	bool required = conversions;
 
 	if (target_index)
 		return true;
@@ -622,13 +626,11 @@ void klp_resolve_all(struct module **mods, size_t n, bool in_tree, const char *o
 	/*
 	 * ... and the klp_func entries for vmlinux are judged after the link:
 	 * livepatches that only replace vmlinux functions (the kernel's own
-	 * samples) need no index here, which saves reading vmlinux.o's symbols
-	 * on the critical path of every kernel build.
+	 * samples) need no index here.
 	 */
 	if (vmlinux_object && !conversions && !patches_modules(mods, n))
 		return;
 	t_start = seconds_now();
-	/* without conversions, the index only checks klp_func: not finding it is no error */
 	if (!first_user || !open_index(first_user, vmlinux_object, conversions))
 		return;
 	t_vmlinux = seconds_now();

@@ -341,6 +341,28 @@ static void decode_symbols(struct elf_file *elf, const struct elf_section *shndx
 	}
 }
 
+/*
+ * elf->syms holds the symbol table now, and nothing reads the raw one again
+ * but the rare writer (--klp-finalize copies it): give its pages back.  The
+ * stock modpost reads the table in place, so for a large vmlinux.o the
+ * decoded copy would otherwise raise the peak RSS of modpost above the
+ * stock one's.  The map is private and unwritten until now, so what is
+ * read later comes back from the file (the page cache); a caller's memory
+ * (elf_open_memory) is left alone.
+ */
+static void release_raw_symtab(const struct elf_file *elf)
+{
+	const struct elf_section *symtab = &elf->sections[elf->symtab_index];
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), start, end;
+
+	if (elf->borrowed || !elf->map || symtab->size < 16 * page)
+		return;
+	start = ((uintptr_t)symtab->data + page - 1) & ~(page - 1);
+	end = ((uintptr_t)symtab->data + symtab->size) & ~(page - 1);
+	if (end > start)
+		madvise((void *)start, end - start, MADV_DONTNEED);
+}
+
 /* A stretch of the file that a section or a header occupies. */
 struct extent {
 	uint64_t start, end;
@@ -593,6 +615,7 @@ static enum elf_open_result decode(struct elf_file *elf, unsigned int flags)
 		return ELF_OPEN_OK;
 	}
 	decode_symbols(elf, shndx_sec);
+	release_raw_symtab(elf);
 	return ELF_OPEN_OK;
 }
 

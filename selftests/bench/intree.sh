@@ -59,7 +59,9 @@ cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$OUT/.Module.symvers.cmd")
 [ -n "$cmd" ] || { echo "bench-intree: no modpost command in $OUT/.Module.symvers.cmd" >&2; exit 1; }
 cmd=${cmd#*scripts/mod/modpost }
 nmods=$(wc -l <"$OUT/modules.order")
-echo "vmlinux.o: $(stat -c %s "$OUT/vmlinux.o") bytes, $nmods modules, $(wc -l <"$OUT/modules.livepatch" 2>/dev/null || echo 0) livepatch"
+nlp=$(cd "$OUT" && sed 's/\.o$/.ko/' modules.order | while read -r ko; do
+	if [ -n "$(modinfo -F livepatch "$ko" 2>/dev/null)" ]; then echo "$ko"; fi; done | wc -l)
+echo "vmlinux.o: $(stat -c %s "$OUT/vmlinux.o") bytes, $nmods modules ($nlp livepatch modules)"
 
 snapshot() { # DIR: modpost's outputs
 	rm -rf "$1"
