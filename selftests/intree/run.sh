@@ -198,6 +198,25 @@ else
 	tap_fail "vmlinux.o identity -> final position, for every duplicated name" "$(tail -n 15 "$W/positions.log")"
 fi
 
+# finalize refuses an identity it cannot find again: klp-suite-local linked
+# anew (kbuild's link command, without the post-link step), then converted
+# against a "vmlinux.o" that is not the one modpost read (fs/proc/cmdline.o)
+link=$(sed -n 's/^savedcmd_[^ ]* := //p' "$OUT/samples/livepatch/.klp-suite-local.ko.cmd" | sed 's/;.*//')
+mkdir -p "$W/fake"
+ln -sf "$OUT/vmlinux" "$W/fake/vmlinux"
+ln -sf "$OUT/fs/proc/cmdline.o" "$W/fake/vmlinux.o"
+if [ -n "$link" ] && (cd "$OUT" && eval "${link/-o samples\/livepatch\/klp-suite-local.ko/-o $W/unconverted.ko}") &&
+	cp "$W/unconverted.ko" "$W/unconverted.pristine" &&
+	! "$OUT/scripts/mod/modpost" --klp-finalize --vmlinux "$W/fake/vmlinux" "$W/unconverted.ko" \
+		>"$W/fake.log" 2>&1 &&
+	grep -q "\"ramdisk_execute_command\" \[$W/unconverted.ko\]: $W/fake/vmlinux.o is not the vmlinux.o modpost read" "$W/fake.log" &&
+	cmp -s "$W/unconverted.ko" "$W/unconverted.pristine"; then
+	tap_ok "finalize against another vmlinux.o: refused (\"is not the vmlinux.o modpost read\"), the module untouched"
+else
+	tap_fail "finalize against another vmlinux.o: refused, the module untouched" "link: $link" \
+		"$(cat "$W/fake.log" 2>/dev/null)"
+fi
+
 # an external module built against this tree (make M=): the tree's vmlinux
 # is the target, the tree's Makefile.modfinal converts it
 ext=$W/ext
