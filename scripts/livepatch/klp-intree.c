@@ -130,16 +130,34 @@ struct settle {
 	char *vmlinux_o;
 	struct elf_file final, object;
 	bool final_open, object_open;
-	struct klp_index *index;	/* the final vmlinux, as the kernel counts */
+	const struct klp_index *index;	/* the final vmlinux, as the kernel counts */
 	bool failed;
 };
 
+/*
+ * The index of the final vmlinux at @vmlinux, read once per run: the
+ * klp_func check and the positions of every module finalized use it.
+ * NULL (reported) if it cannot be read.
+ */
+static const struct klp_index *final_index(const char *vmlinux)
+{
+	static struct klp_index *idx;
+	static char *path;
+	struct klp_index_sources src = { .vmlinux_elf = vmlinux };
+
+	if (path && strcmp(path, vmlinux) == 0)
+		return idx;
+	klp_index_free(idx);
+	free(path);
+	path = xstrdup(vmlinux);
+	idx = klp_index_open(&src);
+	return idx;
+}
+
 static bool need_final(struct settle *s)
 {
-	struct klp_index_sources src = { .vmlinux_elf = s->vmlinux };
-
 	if (!s->index) {
-		s->index = klp_index_open(&src);
+		s->index = final_index(s->vmlinux);
 		if (!s->index) {
 			error("livepatch: %s.ko: %s is needed to convert it: link vmlinux first\n",
 			      s->module, s->vmlinux);
@@ -370,9 +388,8 @@ static char *module_of(const char *path)
 
 void klp_intree_check_funcs(const struct elf_file *ko, const char *path, const char *vmlinux)
 {
-	struct klp_index_sources src = { .vmlinux_elf = vmlinux };
 	struct klp_patch_desc patch = { 0 };
-	struct klp_index *idx;
+	const struct klp_index *idx;
 	char *module;
 
 	klp_patch_desc_read(ko, &patch);
@@ -381,11 +398,10 @@ void klp_intree_check_funcs(const struct elf_file *ko, const char *path, const c
 		klp_patch_desc_free(&patch);
 		return;
 	}
-	idx = klp_index_open(&src);
+	idx = final_index(vmlinux);
 	module = module_of(path);
 	if (idx)
 		klp_check_patch_funcs(module, &patch, idx, KLP_VMLINUX_NAME);
-	klp_index_free(idx);
 	klp_patch_desc_free(&patch);
 	free(module);
 }
@@ -429,7 +445,6 @@ out:
 		elf_close(&s.final);
 	if (s.object_open)
 		elf_close(&s.object);
-	klp_index_free(s.index);
 	free(s.vmlinux_o);
 	free(module);
 	return !s.failed && !error_occurred();
